@@ -1,0 +1,8 @@
+/** TODO(stub): alibaba adapters. */
+import type { PlatformModule } from '../types';
+
+export const alibaba: PlatformModule = {
+  platform: 'alibaba',
+  matches: [],
+  adapters: [],
+};

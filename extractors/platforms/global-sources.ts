@@ -1,0 +1,8 @@
+/** TODO(stub): global-sources adapters. */
+import type { PlatformModule } from '../types';
+
+export const globalSources: PlatformModule = {
+  platform: 'global-sources',
+  matches: [],
+  adapters: [],
+};

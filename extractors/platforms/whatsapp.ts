@@ -1,0 +1,8 @@
+/** TODO(stub): whatsapp adapters. */
+import type { PlatformModule } from '../types';
+
+export const whatsapp: PlatformModule = {
+  platform: 'whatsapp',
+  matches: [],
+  adapters: [],
+};

@@ -1,0 +1,65 @@
+/**
+ * Page times to ISO 8601 UTC. A time the page shows without a zone is in the browser's own zone,
+ * as the page rendered it, so it is read with the local-time Date constructor (tests set TZ).
+ * A stated offset ("GMT+08:00", "UTC+8", "+0800") wins over the browser's zone.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** Epoch milliseconds (or seconds) to ISO UTC, null when implausible. */
+export function fromEpoch(v: unknown): string | null {
+  const n = typeof v === 'string' && /^\d{9,13}$/.test(v) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return null;
+  const ms = n < 1e11 ? n * 1000 : n;
+  // Plausible inquiry times only: 2000-01-01 .. 2100-01-01.
+  if (ms < 946684800000 || ms > 4102444800000) return null;
+  return toIso(new Date(ms));
+}
+
+function toIso(d: Date): string | null {
+  if (Number.isNaN(d.getTime())) return null;
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Parse a date-time as pages write it:
+ *   2026-11-19 14:37 | 2026/11/19 14:37:05 | 2026年11月17日 16:24 | Nov 19, 2026 22:47 |
+ *   Tue, Nov 17, 2026, 3:42 PM | 18 Nov 2026 17:26 (GMT+08:00) | 15:06, 18/11/2026 (day first)
+ */
+export function parsePageTime(input: string | null | undefined): string | null {
+  if (!input) return null;
+  const s = input.replace(/[\u00a0\u202f\u3000]/g, ' ').trim();
+  let y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  let m: RegExpExecArray | null;
+  if ((m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(s))) {
+    [y, mo, d] = [+m[1], +m[2], +m[3]];
+  } else if ((m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/.exec(s)) && MONTHS[m[1].slice(0, 3).toLowerCase()]) {
+    [y, mo, d] = [+m[3], MONTHS[m[1].slice(0, 3).toLowerCase()], +m[2]];
+  } else if ((m = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(s)) && MONTHS[m[2].slice(0, 3).toLowerCase()]) {
+    [y, mo, d] = [+m[3], MONTHS[m[2].slice(0, 3).toLowerCase()], +m[1]];
+  } else if ((m = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(s))) {
+    // Day first (WhatsApp, most of the world); a first part over 12 cannot be a month anyway.
+    [y, mo, d] = [+m[3], +m[2], +m[1]];
+  } else return null;
+  const rest = s.replace(m[0], ' ');
+  const t = /(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*(am|pm|上午|下午)?/i.exec(rest);
+  if (t) {
+    h = +t[1];
+    mi = +t[2];
+    sec = t[3] ? +t[3] : 0;
+    const ap = (t[4] ?? '').toLowerCase();
+    if ((ap === 'pm' || ap === '下午') && h < 12) h += 12;
+    if ((ap === 'am' || ap === '上午') && h === 12) h = 0;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const off = /(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/i.exec(rest) ?? /\s([+-])(\d{2}):?(\d{2})\b/.exec(rest);
+  if (off) {
+    const sign = off[1] === '-' ? -1 : 1;
+    const minutes = sign * (+off[2] * 60 + (off[3] ? +off[3] : 0));
+    return toIso(new Date(Date.UTC(y, mo - 1, d, h, mi, sec) - minutes * 60000));
+  }
+  if (/\b(?:UTC|GMT|Z)\b/.test(rest)) return toIso(new Date(Date.UTC(y, mo - 1, d, h, mi, sec)));
+  return toIso(new Date(y, mo - 1, d, h, mi, sec));
+}

@@ -1,0 +1,50 @@
+/**
+ * What every platform content script does: read the open conversation with its platform's
+ * adapters, tell the panel, answer the panel's "read now", and read again when a single-page
+ * inbox switches conversation without a page load. Kept small: it runs on every inquiry page.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { extractPage } from '../extractors/extract-page';
+import type { PlatformModule } from '../extractors/types';
+import { captureReadSchema } from './capture-read';
+import type { CaptureChanged, CaptureResult } from './messages';
+
+/** Re-read at most this often while the page is busy (chat pages mutate constantly). */
+const SETTLE_MS = 250;
+
+export function runCapture(module: PlatformModule, ctx: ContentScriptContext): void {
+  const read = () => extractPage([module], document, location.href);
+  let lastSent = '';
+
+  const push = () => {
+    const capture = read();
+    const key = JSON.stringify(capture);
+    if (key === lastSent) return;
+    lastSent = key;
+    const msg: CaptureChanged = { type: 'buyerbook/capture-changed', capture };
+    // No panel open is normal: the message then has no receiver.
+    browser.runtime.sendMessage(msg).catch(() => {});
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!captureReadSchema.safeParse(message).success) return undefined;
+    const reply: CaptureResult = { type: 'buyerbook/capture-result', capture: read() };
+    lastSent = JSON.stringify(reply.capture);
+    return Promise.resolve(reply);
+  });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (timer !== undefined) return;
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      push();
+    }, SETTLE_MS);
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  push();
+}

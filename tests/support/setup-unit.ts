@@ -1,0 +1,21 @@
+// Unit-test setup: a real IndexedDB implementation for Dexie, and i18n answered from the English
+// catalogue (WXT's fake browser does not implement i18n).
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import en from '../../public/_locales/en/messages.json';
+
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+(fakeBrowser as unknown as { i18n: unknown }).i18n = {
+  getUILanguage: () => 'en',
+  getMessage: (key: string, subs?: string | string[]) => {
+    const entry = (en as Catalogue)[key];
+    if (!entry) return '';
+    const args = subs == null ? [] : Array.isArray(subs) ? subs : [subs];
+    let msg = entry.message;
+    for (const [name, ph] of Object.entries(entry.placeholders ?? {})) {
+      msg = msg.replace(new RegExp(`\\$${name}\\$`, 'gi'), ph.content);
+    }
+    return msg.replace(/\$(\d)/g, (_, n) => args[Number(n) - 1] ?? '');
+  },
+};
