@@ -1,9 +1,13 @@
+import { resolve as resolvePath } from 'node:path';
 import { defineConfig } from 'wxt';
 import { PLATFORM_MODULES } from './extractors/registry';
 
 // Host access only to the platforms' seller pages. Any other page is read through activeTab +
 // scripting ("Capture from this page"), which needs no broad host permission.
 const platformHosts = [...new Set(PLATFORM_MODULES.flatMap((m) => m.matches))];
+
+/** Build modes that include the benchmark page entrypoints/bench/ (see the hook below). */
+const BENCH_PAGE_MODES = ['bench', 'e2e'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -33,4 +37,25 @@ export default defineConfig({
   vite: () => ({
     build: { sourcemap: false },
   }),
+  hooks: {
+    // Content scripts run on every inquiry page, so they stay small: Chrome's own extension API is
+    // promise-based in MV3, and webextension-polyfill (10 KB) is needed only by extension pages.
+    // A build made only of content scripts gets WXT's native `browser` instead of the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const native = { find: /^wxt\/browser$/, replacement: resolvePath('node_modules/wxt/dist/browser.mjs') };
+      const alias = config.resolve?.alias;
+      const list = Array.isArray(alias)
+        ? alias.filter((a) => a.find !== 'wxt/browser')
+        : Object.entries(alias ?? {}).filter(([k]) => k !== 'wxt/browser').map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [native, ...list] };
+    },
+    // entrypoints/bench/ (the benchmark page, `npm run bench`) exists only in the bench and e2e
+    // builds: it is removed from the list here so no other build, production above all, ships it.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (BENCH_PAGE_MODES.includes(wxt.config.mode)) return;
+      const keep = entrypoints.filter((e) => e.name !== 'bench');
+      entrypoints.splice(0, entrypoints.length, ...keep);
+    },
+  },
 });

@@ -35,8 +35,11 @@ export function clean(s: string | null | undefined): string {
   return (s ?? '').replace(/[\s\u00a0\u3000\u200b]+/g, ' ').trim();
 }
 
-/** The text a person sees in `el`, with line breaks between blocks. Hidden subtrees are skipped. */
-export function visibleText(el: Element | null): string {
+/**
+ * The text a person sees in `el`, with line breaks between blocks. Hidden subtrees are skipped,
+ * and so are subtrees matching `skip` (e.g. quoted replies inside a mail body).
+ */
+export function visibleText(el: Element | null, skip?: string): string {
   if (!el || isHidden(el)) return '';
   const out: string[] = [];
   const walk = (node: Node): void => {
@@ -46,7 +49,7 @@ export function visibleText(el: Element | null): string {
       } else if (n.nodeType === 1) {
         const e = n as Element;
         if (SKIP_TAGS.has(e.tagName)) continue;
-        if (isHiddenSelf(e)) continue;
+        if (isHiddenSelf(e) || (skip && e.matches(skip))) continue;
         const block = BLOCK_TAGS.has(e.tagName);
         if (block) out.push('\n');
         walk(e);
@@ -148,7 +151,7 @@ export function labelValueElement(
     }
     // "Email: x@y.com" in one element.
     const m = /^([^:：]{1,30})[:：]\s*(.+)$/.exec(own);
-    if (m && wanted.has(normLabel(m[1])) && el.children.length === 0 && !isHidden(el)) {
+    if (m?.[1] && wanted.has(normLabel(m[1])) && el.children.length === 0 && !isHidden(el)) {
       return { inline: clean(m[2]) };
     }
   }

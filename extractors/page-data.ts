@@ -4,9 +4,21 @@
  * the DOM. The script text is parsed as a JavaScript *literal* by a small parser, never run:
  * page script is untrusted and the content script must not execute it (CSP forbids eval anyway).
  */
+import { requestPageGlobal } from '../lib/page-data-bridge';
+
+/**
+ * The page's global NAME: asked of the main world first (lib/page-data-bridge.ts: current even
+ * after a single-page app changed it), else `NAME = <literal>` parsed from the inline scripts
+ * (Node, jsdom, and pages where the bridge does not run).
+ */
+export function readAssignedLiteral(doc: Document, name: string): unknown {
+  const live = requestPageGlobal(doc, name);
+  if (live !== undefined && live !== null) return live;
+  return readInlineLiteral(doc, name);
+}
 
 /** Find `NAME = <literal>` in the page's inline scripts and parse the literal. */
-export function readAssignedLiteral(doc: Document, name: string): unknown {
+export function readInlineLiteral(doc: Document, name: string): unknown {
   const re = new RegExp(`(?:window\\.|var\\s+|let\\s+|const\\s+|\\b)${name.replace(/[.$]/g, '\\$&')}\\s*=\\s*`);
   for (const s of Array.from(doc.querySelectorAll('script:not([src])'))) {
     const src = s.textContent ?? '';
@@ -66,7 +78,7 @@ class LiteralParser {
 
   value(): unknown {
     this.ws();
-    const c = this.s[this.i];
+    const c = this.s[this.i] ?? '';
     if (c === '{') return this.object();
     if (c === '[') return this.array();
     if (c === '"' || c === "'") return this.string();

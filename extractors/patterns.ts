@@ -17,7 +17,7 @@ export function findEmails(text: string | null | undefined): string[] {
   for (const m of text.matchAll(EMAIL_RE)) {
     const start = m.index ?? 0;
     // "ma***@gmail.com" would match as "ma" is cut at '*': reject when a mask sits right before.
-    if (start > 0 && /[*•●]/.test(text[start - 1])) continue;
+    if (start > 0 && /[*•●]/.test(text[start - 1] ?? '')) continue;
     const e = m[0].replace(/\.+$/, '').toLowerCase();
     if (!out.includes(e)) out.push(e);
   }
@@ -55,14 +55,14 @@ export function findWhatsApp(text: string | null | undefined, hrefs: string[] = 
   }
   if (!text) return null;
   const m = /whats\s?app[^\d+\n]{0,30}((?:\+|00)?\d[\d\s().\-]{6,20}\d)/i.exec(text);
-  return m && !isMasked(m[1]) ? m[1].trim() : null;
+  return m?.[1] && !isMasked(m[1]) ? m[1].trim() : null;
 }
 
 /** WeChat ids written after "WeChat"/"微信"; ids are 6-20 chars, letter first. */
 export function findWeChat(text: string | null | undefined): string | null {
   if (!text) return null;
   const m = /(?:wechat(?:\s*id)?|微信(?:号)?|weixin)\s*[:：]?\s*([A-Za-z][-_A-Za-z0-9]{5,19})\b/i.exec(text);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 /** Web sites written in text (not emails). */
@@ -84,7 +84,7 @@ export function parseQuantity(text: string | null | undefined): { quantity: numb
   if (!text) return { quantity: null, unit: null };
   const m = /(\d[\d,.\s]*)\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff./() ]{0,30})?/.exec(text);
   if (!m) return { quantity: null, unit: null };
-  const q = Number(m[1].replace(/[,\s]/g, ''));
+  const q = Number((m[1] ?? '').replace(/[,\s]/g, ''));
   if (!Number.isFinite(q)) return { quantity: null, unit: null };
   return { quantity: q, unit: normalizeUnit(m[2]) };
 }
@@ -104,6 +104,6 @@ const UNIT_ALIASES: Record<string, string> = {
 export function normalizeUnit(raw: string | null | undefined): string | null {
   const u = (raw ?? '').trim().toLowerCase();
   if (!u) return null;
-  const head = u.split(/[/(\s]/)[0].replace(/\.$/, '');
+  const head = (u.split(/[/(\s]/)[0] ?? '').replace(/\.$/, '');
   return UNIT_ALIASES[head] ?? UNIT_ALIASES[u] ?? (head || null);
 }

@@ -32,23 +32,24 @@ export function parsePageTime(input: string | null | undefined): string | null {
   if (!input) return null;
   const s = input.replace(/[\u00a0\u202f\u3000]/g, ' ').trim();
   let y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  const month = (name: string | undefined) => MONTHS[(name ?? '').slice(0, 3).toLowerCase()] ?? 0;
   let m: RegExpExecArray | null;
   if ((m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(s))) {
-    [y, mo, d] = [+m[1], +m[2], +m[3]];
-  } else if ((m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/.exec(s)) && MONTHS[m[1].slice(0, 3).toLowerCase()]) {
-    [y, mo, d] = [+m[3], MONTHS[m[1].slice(0, 3).toLowerCase()], +m[2]];
-  } else if ((m = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(s)) && MONTHS[m[2].slice(0, 3).toLowerCase()]) {
-    [y, mo, d] = [+m[3], MONTHS[m[2].slice(0, 3).toLowerCase()], +m[1]];
+    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else if ((m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/.exec(s)) && month(m[1])) {
+    [y, mo, d] = [Number(m[3]), month(m[1]), Number(m[2])];
+  } else if ((m = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(s)) && month(m[2])) {
+    [y, mo, d] = [Number(m[3]), month(m[2]), Number(m[1])];
   } else if ((m = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(s))) {
     // Day first (WhatsApp, most of the world); a first part over 12 cannot be a month anyway.
-    [y, mo, d] = [+m[3], +m[2], +m[1]];
+    [y, mo, d] = [Number(m[3]), Number(m[2]), Number(m[1])];
   } else return null;
   const rest = s.replace(m[0], ' ');
   const t = /(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*(am|pm|上午|下午)?/i.exec(rest);
   if (t) {
-    h = +t[1];
-    mi = +t[2];
-    sec = t[3] ? +t[3] : 0;
+    h = Number(t[1]);
+    mi = Number(t[2]);
+    sec = Number(t[3] ?? 0);
     const ap = (t[4] ?? '').toLowerCase();
     if ((ap === 'pm' || ap === '下午') && h < 12) h += 12;
     if ((ap === 'am' || ap === '上午') && h === 12) h = 0;
@@ -57,9 +58,30 @@ export function parsePageTime(input: string | null | undefined): string | null {
   const off = /(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/i.exec(rest) ?? /\s([+-])(\d{2}):?(\d{2})\b/.exec(rest);
   if (off) {
     const sign = off[1] === '-' ? -1 : 1;
-    const minutes = sign * (+off[2] * 60 + (off[3] ? +off[3] : 0));
+    const minutes = sign * (Number(off[2]) * 60 + Number(off[3] ?? 0));
     return toIso(new Date(Date.UTC(y, mo - 1, d, h, mi, sec) - minutes * 60000));
   }
   if (/\b(?:UTC|GMT|Z)\b/.test(rest)) return toIso(new Date(Date.UTC(y, mo - 1, d, h, mi, sec)));
   return toIso(new Date(y, mo - 1, d, h, mi, sec));
+}
+
+const NUMERIC_DATE = /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b/;
+
+/**
+ * Whether a page writes numeric dates month first (11/17/2026, US locale) rather than day first
+ * (17/11/2026). A part over 12 in any of the page's own dates settles it; when every date is
+ * ambiguous the page's language decides (only en-US writes month first among our users).
+ */
+export function isMonthFirst(samples: (string | null | undefined)[], lang?: string | null): boolean {
+  for (const s of samples) {
+    const m = NUMERIC_DATE.exec(s ?? '');
+    if (m && Number(m[1]) > 12) return false;
+    if (m && Number(m[3]) > 12) return true;
+  }
+  return /^en-us\b/i.test(lang ?? '');
+}
+
+/** Rewrites a month-first numeric date as yyyy-mm-dd so parsePageTime reads it unambiguously. */
+export function monthFirstToIso(s: string): string {
+  return s.replace(NUMERIC_DATE, (_, mo: string, _sep: string, d: string, y: string) => `${y}-${mo}-${d}`);
 }

@@ -10,11 +10,23 @@ import type { PlatformModule } from '../extractors/types';
 import { captureReadSchema } from './capture-read';
 import type { CaptureChanged, CaptureResult } from './messages';
 
+/** Name of the performance.measure entry each extraction leaves (read by bench/). */
+export const EXTRACT_MEASURE = 'buyerbook:extract';
+
 /** Re-read at most this often while the page is busy (chat pages mutate constantly). */
 const SETTLE_MS = 250;
 
 export function runCapture(module: PlatformModule, ctx: ContentScriptContext): void {
-  const read = () => extractPage([module], document, location.href);
+  const read = () => {
+    const start = performance.now();
+    const capture = extractPage([module], document, location.href);
+    // A user-timing entry lets the benchmark read real extraction times from the page's
+    // performance timeline (shared with the main world). Only the latest is kept, so a chat page
+    // open all day does not collect thousands of entries.
+    performance.clearMeasures(EXTRACT_MEASURE);
+    performance.measure(EXTRACT_MEASURE, { start, end: performance.now() });
+    return capture;
+  };
   let lastSent = '';
 
   const push = () => {
@@ -27,14 +39,17 @@ export function runCapture(module: PlatformModule, ctx: ContentScriptContext): v
     browser.runtime.sendMessage(msg).catch(() => {});
   };
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (!captureReadSchema.safeParse(message).success) return undefined;
+  // sendResponse + `return true` is the reply form both Chrome's native API and
+  // webextension-polyfill understand (content scripts use the native one: see wxt.config.ts).
+  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+    if (!captureReadSchema.safeParse(message).success) return false;
     const reply: CaptureResult = { type: 'buyerbook/capture-result', capture: read() };
     lastSent = JSON.stringify(reply.capture);
-    return Promise.resolve(reply);
+    sendResponse(reply);
+    return true;
   });
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: number | undefined;
   const schedule = () => {
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {

@@ -9,6 +9,7 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import type { RawCapture } from './capture';
+import { normalizeUnit } from '../extractors/patterns';
 
 countries.registerLocale(en);
 countries.registerLocale(zh);
@@ -43,7 +44,7 @@ export function normalizeCountry(raw: string | null | undefined): string | null 
   // "Rotterdam, The Netherlands" / "Beirut - Lebanon": the country is usually the last part.
   const parts = s.split(/[,，/|\-–]+/).map((p) => p.trim()).filter(Boolean);
   for (let i = parts.length - 1; i >= 0; i--) {
-    const c = tryOne(parts[i]);
+    const c = tryOne(parts[i] ?? '');
     if (c) return c;
   }
   return null;
@@ -66,7 +67,12 @@ export function normalizePhone(raw: string | null | undefined, defaultCountry?: 
     defaultCountry && /^[A-Z]{2}$/.test(defaultCountry) ? (defaultCountry as CountryCode) : undefined;
   try {
     const p = parsePhoneNumberFromString(s, region);
-    if (!p || !p.isPossible()) return null;
+    if (!p) return null;
+    // A number written with its "+<country code>" is kept when the metadata's length table
+    // disagrees but the length is plausible: numbering plans change faster than the tables
+    // (Lagos landlines "+234-1-4627185" are 7-digit subscriber numbers the tables call too short).
+    const written = s.startsWith('+') && p.nationalNumber.length >= 7 && p.nationalNumber.length <= 12;
+    if (!p.isPossible() && !written) return null;
     return p.number;
   } catch {
     return null;
@@ -98,7 +104,12 @@ export function normalizeWebsite(raw: string | null | undefined): string | null 
 export function normalizeLinkedIn(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const m = /linkedin\.com\/(in|company)\/([^/?#\s]+)/i.exec(raw);
-  return m ? `https://www.linkedin.com/${m[1].toLowerCase()}/${decodeURIComponent(m[2]).toLowerCase()}` : null;
+  if (!m?.[1] || !m[2]) return null;
+  try {
+    return `https://www.linkedin.com/${m[1].toLowerCase()}/${decodeURIComponent(m[2]).toLowerCase()}`;
+  } catch {
+    return null; // a malformed %-escape in a page-supplied address
+  }
 }
 
 const cleanText = (s: string | null | undefined): string | null => {
@@ -139,7 +150,8 @@ export function normalizeCapture(raw: RawCapture): RawCapture {
       subject: cleanText(raw.inquiry.subject),
       productTitle: cleanText(raw.inquiry.productTitle),
       productId: cleanText(raw.inquiry.productId),
-      unit: cleanText(raw.inquiry.unit)?.toLowerCase() ?? null,
+      // "Piece/Pieces", "Sets", "件" -> "pieces"/"sets": adapters may pass the unit as the page shows it.
+      unit: normalizeUnit(cleanText(raw.inquiry.unit)),
       message: msg || null,
     },
   };

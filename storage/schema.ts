@@ -59,11 +59,15 @@ export type Buyer = z.infer<typeof buyerSchema>;
 
 /**
  * Derived index fields, written by the buyers repository beside the row and never edited by
- * hand: `platformKeys` ("alibaba:2215408763921") for recognition, `searchTokens` for search.
+ * hand: `platformKeys` ("alibaba:2215408763921") for recognition, `searchTokens` for search,
+ * `matchKeys` ("c:<company key>", "n:<name key>") for duplicate proposals, `recency`
+ * ([lastContactAt ?? 0, updatedAt]) for "newest contact first" lists (null is not an index key).
  */
 export interface BuyerRow extends Buyer {
   platformKeys: string[];
   searchTokens: string[];
+  matchKeys: string[];
+  recency: [number, number];
 }
 
 export const inquirySchema = z.object({

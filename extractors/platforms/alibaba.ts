@@ -1,8 +1,291 @@
-/** TODO(stub): alibaba adapters. */
-import type { PlatformModule } from '../types';
+/**
+ * Alibaba.com seller back office: the message center (inquiry detail, the inquiry list with one
+ * inquiry open, the messenger), OneTalk, and RFQ detail on sourcing.alibaba.com.
+ *
+ * The chat pages share one structure: every message carries `data-expinfo` JSON (senderId,
+ * sendTime in ms, messageType 50 = inquiry card and 60 = product card, extBizId = the inquiry's or
+ * product's id), and a CRM customer card with label/value rows sits beside the chat. The seller's
+ * own account id is in page globals (`__ma_page_config__.sellerAliId`, `aliId`,
+ * `currentUserAccountId`): a message from that id, or laid out on the right, is the seller's.
+ * Kept small on purpose: this file ships in the content script of every Alibaba page.
+ */
+import { emptyCapture, type RawCapture } from '../../lib/capture';
+import { all, clean, first, labelValue, textOf, visibleText } from '../dom';
+import { findEmails, findPhones, findWeChat, findWhatsApp, isMasked } from '../patterns';
+import { fromEpoch, parsePageTime } from '../time';
+import { get, readAssignedLiteral, str } from '../page-data';
+import type { PageAdapter, PlatformModule } from '../types';
+
+type Data = Record<string, unknown> | undefined;
+
+/** What embedded data already says about the open inquiry; the DOM fills in the rest. */
+type Known = Partial<RawCapture['inquiry']> & { name?: string | null; country?: string | null };
+
+const data = (doc: Document, name: string): Data => readAssignedLiteral(doc, name) as Data;
+const on = (url: URL, host: string, path: RegExp): boolean =>
+  url.protocol === 'https:' && url.hostname === host + '.alibaba.com' && path.test(url.pathname);
+/** A value the page really shows: a masked one or "Request to view" counts as absent. */
+const shown = (v: string | null | undefined): string => (isMasked(v) ? '' : clean(v));
+/** "采购量：500 Pieces" / "20,000" -> 500, "Pieces" (the unit is normalised with the capture). */
+function quantity(q: RawCapture['inquiry'], text: string | null): void {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s*([A-Za-z\u4e00-\u9fff][\w/]*)?/.exec(text ?? '');
+  q.quantity = m ? Number(m[1]?.replace(/,/g, '')) : null;
+  q.unit = m?.[2] ?? null;
+}
+
+interface Msg {
+  el: Element;
+  sid: string | null;
+  time: unknown;
+  inquiry: boolean;
+  product: boolean;
+  biz: string | null;
+}
+
+function messages(chat: ParentNode): Msg[] {
+  let els = all(chat, '[data-expinfo]');
+  if (!els.length) els = all(chat, '.message-item-wrapper,.msg-row');
+  return els.map((el) => {
+    let x: Data;
+    try {
+      x = JSON.parse(el.getAttribute('data-expinfo') || '{}');
+    } catch {
+      /* unreadable: the layout still tells who wrote it */
+    }
+    const type = get(x, 'messageType');
+    const card = str(x, 'cardType');
+    return {
+      el,
+      sid: str(x, 'senderId'),
+      time: get(x, 'sendTime'),
+      inquiry: type === 50 || card === 'inquiry',
+      product: type === 60 || card === 'product',
+      biz: str(x, 'extBizId'),
+    };
+  });
+}
+
+// Inside a buyer's message: machine translations, quotes of the seller's words, read receipts.
+const NOT_BUYER = '[class*=translat],[data-role=auto-translate],[class*=quote],.read-status';
+
+/**
+ * Reads the one open conversation inside `page` (the detail panel on the list page). `app`: a
+ * chat app (OneTalk, messenger) whose page also lists other conversations, so page-level
+ * fallbacks are looked for in the chat only.
+ */
+function readChat(doc: Document, url: URL, page: ParentNode, inquiryId: string | null, known: Known, app?: boolean): RawCapture {
+  const cap = emptyCapture('alibaba', url.href);
+  const b = cap.buyer;
+  const q = cap.inquiry;
+  const { name, country, ...inquiry } = known;
+  Object.assign(q, inquiry);
+  const chat = first(page, '#im-chat', '.message-container', '.chat-panel') ?? page;
+  const head = app ? chat : page;
+  const card = first(page, '.alicrm-customer-detail-card', '.profile-panel', '[data-buyer-aliid]');
+  const at = (root: ParentNode | null | undefined, ...sel: string[]) => (root ? textOf(first(root, ...sel)) : null);
+
+  const sellers = [
+    str(data(doc, '__ma_page_config__'), 'sellerAliId'),
+    str(readAssignedLiteral(doc, 'aliId')),
+    str(readAssignedLiteral(doc, 'currentUserAccountId')),
+    str(data(doc, '__onetalk_config__'), 'activeAccountId'),
+    url.searchParams.get('activeAccountId'),
+  ];
+  const notSeller = (id: string | null | undefined) => (id && !sellers.includes(id) ? id : null);
+  const cardId = notSeller(card?.getAttribute('data-buyer-aliid'));
+  // The card's embedded data, unless it describes another buyer than the card on screen.
+  let crm = data(doc, '__crm_card_data__');
+  if (cardId && str(crm, 'buyerAliId') !== cardId) crm = undefined;
+  const active = app ? first(doc, '.contact-item.active', '.contact-item-container.active') : null;
+  const msgs = messages(chat);
+  const self = (m: Msg) => m.el.matches('.is-self,.item-right') || !!m.el.querySelector(':scope>.item-right');
+  const buyerId =
+    cardId ??
+    notSeller(str(crm, 'buyerAliId')) ??
+    notSeller(active?.getAttribute('data-contact-id')) ??
+    msgs.find((m) => !self(m) && notSeller(m.sid))?.sid ??
+    null;
+  const mine = msgs.filter((m) => !self(m) && (m.sid ? m.sid === (buyerId ?? notSeller(m.sid)) : true));
+
+  const texts: string[] = [];
+  const hrefs: string[] = [];
+  for (const m of mine) {
+    const t = m.product ? '' : visibleText(first(m.el, '.desc-text', '.session-rich-content.text', '.bubble', '.text-content'), NOT_BUYER);
+    if (t) texts.push(t);
+    for (const a of all(m.el, 'a[href]')) hrefs.push(a.getAttribute('href') ?? '');
+  }
+  const said = texts.join('\n\n');
+  q.message = said || null;
+
+  // The inquiry: its id, subject, and the time of the inquiry card (else the first buyer message).
+  const inq = mine.find((m) => m.inquiry);
+  const opening = inq ?? mine[0];
+  q.platformInquiryId ??=
+    inquiryId ?? inq?.biz ?? /\d{6,}/.exec(at(head, '.spec-inquiry-id') ?? '')?.[0] ?? first(head, '[data-trade-id]')?.getAttribute('data-trade-id') ?? null;
+  q.subject ??= at(head, '.inquiry-subject', '.detail-subject') ?? at(inq?.el, '.card-title');
+  q.receivedAt ??=
+    fromEpoch(opening?.time) ??
+    parsePageTime(at(head, '.inquiry-create-time') ?? at(opening?.el, '.item-base-info>span:last-child', '.msg-meta .time'));
+
+  // The product asked about: the buyer's product card, or the product link in the inquiry card.
+  for (const m of mine) {
+    const a = first(m.el, 'a[href*="product-detail"]');
+    const pid = (m.product && m.biz) || m.el.querySelector('[data-product-id]')?.getAttribute('data-product-id');
+    if (!a && !pid) continue;
+    q.productId ??= pid || /_(\d+)\.htm/.exec(a?.getAttribute('href') ?? '')?.[1] || null;
+    q.productTitle ??= textOf(a) ?? at(m.el, '.card-title');
+    if (q.quantity == null) quantity(q, at(m.el, '.card-quantity', '.product-qty'));
+    break;
+  }
+
+  // The buyer: the CRM card (its rows by English or Chinese label), its data, then the chat.
+  const row = (...labels: string[]) => (card ? labelValue(card, labels) : null);
+  b.name =
+    at(card, '.name-text', '.p-name') ??
+    name ??
+    at(chat, '.contact-name', '.title-name') ??
+    active?.getAttribute('data-name') ??
+    at(opening?.el, '.item-base-info .name', '.msg-meta .sender');
+  b.company = row('Company Name', 'Company', '公司名称', '公司') ?? str(crm, 'companyName');
+  b.country =
+    row('Country/Region', 'Country', '国家/地区', '国家') ??
+    at(card, '.country-flag-label') ??
+    str(crm, 'country') ??
+    country ??
+    at(chat, '.contact-country');
+  const c = get(crm, 'buyerContactInfo') ?? crm;
+  const add = (list: string[], found: string[]) => found.forEach((v) => list.includes(v) || list.push(v));
+  // A single card value is masked as a whole; in the buyer's text the patterns skip masked parts.
+  for (const v of [row('Email', 'E-mail', '邮箱'), str(c, 'email')]) add(b.emails, findEmails(shown(v)));
+  add(b.emails, findEmails(said));
+  for (const v of [row('Mobile', '手机'), row('Telephone', 'Phone', 'Tel', '座机', '电话'), str(c, 'mobile'), str(c, 'phone')])
+    add(b.phones, findPhones(shown(v)));
+  add(b.phones, findPhones(said));
+  b.whatsapp = shown(row('WhatsApp')) || findWhatsApp(said, hrefs);
+  b.wechat = shown(row('WeChat', '微信')) || findWeChat(said);
+  b.website = shown(row('Company Website', 'Website', '公司官网', '公司网站')) || shown(str(crm, 'companyWebSite')) || null;
+  b.platformBuyerId = buyerId;
+  return cap;
+}
+
+/** The inquiry open on the list page: the hash route's id, or the query's when no route is set. */
+function openListId(url: URL): string | null {
+  const m = /feedback\/detail\/[^/]*\/(\d+)/.exec(url.hash);
+  return m?.[1] ?? (/feedback/.test(url.hash) ? null : url.searchParams.get('imInquiryId'));
+}
+
+const M = 'https://message.alibaba.com/message/';
+const OT = 'https://onetalk.alibaba.com/';
+const RQ = 'https://sourcing.alibaba.com/';
+const FAKE = '.alibaba.com.example.net/message/';
+
+const detail: PageAdapter = {
+  id: 'alibaba/inquiry-detail',
+  detect: (url) => on(url, 'message', /^\/message\/maDetail\.htm$/i),
+  extract: (doc, url) => readChat(doc, url, doc, url.searchParams.get('imInquiryId'), {}),
+  examples: {
+    positive: [`${M}maDetail.htm?imInquiryId=8043077219408&secTradeId=9b1e7d2c5a4f40e3`],
+    negative: [`${M}default.htm#feedback/all`, `${M}setting.htm`, `https://message${FAKE}maDetail.htm?imInquiryId=1`, 'https://www.alibaba.com/message/maDetail.htm'],
+  },
+};
+
+const listDetail: PageAdapter = {
+  id: 'alibaba/inquiry-list-detail',
+  detect: (url) => on(url, 'message', /^\/message\/default\.htm$/i) && !!openListId(url),
+  extract(doc, url) {
+    const id = openListId(url);
+    const panel = first(doc, '.feedback-detail-panel', '[data-route*="detail"]');
+    // Right after a click the hash names the new inquiry while the panel still shows the old one.
+    if (!id || !panel || !(panel.getAttribute('data-route') ?? id).includes(id)) return emptyCapture('alibaba', url.href);
+    // The embedded list holds every row of the page: only the open inquiry's row is read.
+    const list = get(data(doc, 'feedbackListResponse'), 'list');
+    const r = (Array.isArray(list) ? list : []).map((x) => (Array.isArray(x) ? x[0] : x)).find((x) => str(x, 'tradeId') === id);
+    const p = get(r, 'productInfo', 0);
+    const qty = Number(get(p, 'quantity')) || null;
+    const known: Known = r
+      ? {
+          name: str(r, 'sender', 'name'),
+          country: str(r, 'sender', 'countryName') ?? str(r, 'sender', 'countryCode'),
+          subject: str(r, 'subject'),
+          receivedAt: fromEpoch(get(r, 'createTime')),
+          productId: str(p, 'productId'),
+          productTitle: str(p, 'productName'),
+          quantity: qty,
+          unit: qty ? str(p, 'unit') : null,
+        }
+      : {};
+    return readChat(doc, url, panel, id, known);
+  },
+  examples: {
+    positive: [`${M}default.htm?imInquiryId=8043102958861#feedback/detail/all/8043102958861/8043102958861/c7d2e90b4f1a43a5/`],
+    negative: [`${M}default.htm#feedback/all`, `${M}default.htm`, `${M}template.htm`, `https://message${FAKE}default.htm#feedback/detail/all/1/1/x/`],
+  },
+};
+
+const chatApp = (id: string, host: string, path: RegExp, positive: string[], negative: string[]): PageAdapter => ({
+  id,
+  detect: (url) => on(url, host, path),
+  extract: (doc, url) => readChat(doc, url, doc, null, {}, true),
+  examples: { positive, negative },
+});
+
+const onetalk = chatApp(
+  'alibaba/onetalk',
+  'onetalk',
+  /^\/message\/weblite\w*\.htm$/i,
+  [`${OT}message/weblitePWA.htm?activeAccountId=2208815523640#/`],
+  [OT, `${OT}download.htm`, `https://onetalk${FAKE}weblitePWA.htm`],
+);
+
+// The message center's own chat view: the same messages and CRM card as the inquiry detail.
+const messenger = chatApp(
+  'alibaba/messenger',
+  'message',
+  /^\/message\/(messenger|weblite\w*)\.htm$/i,
+  [`${M}messenger.htm#/`],
+  [`${M}default.htm#feedback/all`, `${M}template.htm`, `https://message${FAKE}messenger.htm`],
+);
+
+const rfq: PageAdapter = {
+  id: 'alibaba/rfq-detail',
+  detect: (url) => on(url, 'sourcing', /^\/(rfq\/)?rfq_detail\.htm$/i),
+  extract(doc, url) {
+    const cap = emptyCapture('alibaba', url.href);
+    const q = cap.inquiry;
+    const b = cap.buyer;
+    // The address packs the RFQ id: p = base64("ARFQ_DETAIL|<id>|<lang>").
+    let idInUrl: string | null = null;
+    try {
+      idInUrl = /\|(\d+)\|/.exec(atob((url.searchParams.get('p') ?? '').replace(/-/g, '+').replace(/_/g, '/')))?.[1] ?? null;
+    } catch {
+      /* not base64: the page's own data tells */
+    }
+    // The RFQ is index.data[0]; `recommend` holds other buyers' RFQs and is never read.
+    let d = get(data(doc, 'PAGE_DATA'), 'index', 'data', 0) as Data;
+    if (idInUrl && str(d, 'rfqId') !== idInUrl) d = undefined;
+    const scope = first(doc, '.brh-rfq-detail', '[data-rfq-id]') ?? doc;
+    const at = (sel: string) => textOf(first(scope, '.brh-rfq-item__' + sel));
+    q.platformInquiryId = str(d, 'rfqId') ?? idInUrl ?? first(doc, '[data-rfq-id]')?.getAttribute('data-rfq-id') ?? null;
+    q.subject = str(d, 'subject') ?? at('subject');
+    q.message = str(d, 'description') ?? (visibleText(first(scope, '.brh-rfq-item__detail')) || null);
+    q.receivedAt = fromEpoch(get(d, 'openTime')) ?? parsePageTime(str(d, 'openTimeStr') ?? at('date'));
+    quantity(q, d ? `${str(d, 'quantity')} ${str(d, 'quantityUnit')}` : at('quantity'));
+    b.name = str(d, 'buyerName') ?? at('buyer-name');
+    b.country = str(d, 'country') ?? str(d, 'countrySimple') ?? (clean(at('country')?.replace(/^[^:：]*[:：]/, '')) || null);
+    b.emails = findEmails(q.message);
+    b.phones = findPhones(q.message);
+    b.whatsapp = findWhatsApp(q.message);
+    b.wechat = findWeChat(q.message);
+    return cap;
+  },
+  examples: {
+    positive: [`${RQ}rfq_detail.htm?p=QVJGUV9ERVRBSUx8MTEzOTI1ODQwN3xlbg&uuid=5d1e8a7c-3b9f`],
+    negative: [RQ, `${RQ}rfq_search_list.htm?searchText=bags`, `${RQ}quote_list.htm`, 'https://sourcing.alibaba.com.example.net/rfq_detail.htm'],
+  },
+};
 
 export const alibaba: PlatformModule = {
   platform: 'alibaba',
-  matches: [],
-  adapters: [],
+  matches: ['https://message.alibaba.com/*', `${OT}*`, `${RQ}*`],
+  adapters: [detail, listDetail, messenger, onetalk, rfq],
 };

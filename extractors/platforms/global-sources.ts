@@ -1,8 +1,91 @@
-/** TODO(stub): global-sources adapters. */
-import type { PlatformModule } from '../types';
+/**
+ * Global Sources (环球资源) Supplier Center, supplier.globalsources.com: the inquiry detail.
+ *
+ * The buyer is the "Buyer Profile" box of label/value rows beside the message; the inquiry and
+ * product ids are data-* attributes and the address. The page states its time zone beside the
+ * time ("18 Nov 2026 17:26 (GMT+08:00)"), which parsePageTime honours. The seller's own account
+ * (header menu, window.__SC_CONTEXT__, the prefilled reply box, the supplier card in the side
+ * menu) is never read: every buyer field comes from the profile box or the buyer's message.
+ */
+import { emptyCapture, type RawCapture } from '../../lib/capture';
+import { all, attrAt, first, labelValue, textAt, textOf, visibleText } from '../dom';
+import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
+import { parsePageTime } from '../time';
+import type { PageAdapter, PlatformModule } from '../types';
+
+/** A label's value, or null when absent or masked ("Request to view", "g***@..."). */
+function lv(root: ParentNode, labels: string[]): string | null {
+  const v = labelValue(root, labels);
+  return v && !isMasked(v) ? v : null;
+}
+
+function extractDetail(doc: Document, url: URL): RawCapture {
+  const cap = emptyCapture('global-sources', url.href);
+  const b = cap.buyer;
+  const q = cap.inquiry;
+  const main: ParentNode = first(doc, '.inq-main,[data-inquiry-id],[class*=inquiry-detail]') ?? first(doc, 'main') ?? doc;
+
+  q.platformInquiryId = url.searchParams.get('inquiryId') ?? attrAt(doc, '[data-inquiry-id]', 'data-inquiry-id') ?? lv(main, ['Inquiry ID', '询盘编号']);
+  q.subject = textAt(main, '.inq-subject,h1');
+  const time = first(main, 'time,.inq-received');
+  q.receivedAt = parsePageTime(time?.getAttribute('datetime') || textAt(main, 'time,.inq-received') || lv(main, ['Received', 'Date', '收到时间', '时间']));
+
+  const prod = first(main, '[data-product-id],.inq-product,[class*=product]') ?? main;
+  q.productTitle = textAt(prod, '.p-name,a[href*="globalsources.com/"]');
+  q.productId = attrAt(main, '[data-product-id]', 'data-product-id') ?? lv(prod, ['Product ID', '产品编号']);
+  ({ quantity: q.quantity, unit: q.unit } = parseQuantity(lv(prod, ['Order quantity', 'Quantity', 'Purchase quantity', '采购数量', '数量'])));
+
+  // The buyer profile box: by class, else the block under a "Buyer Profile" heading.
+  let box = first(doc, '.buyer-profile,[class*=buyer-profile],[class*=buyer-info],[class*=buyerInfo]');
+  for (const h of box ? [] : all(doc, 'h2,h3,h4,[class*=title]')) {
+    if (/^(?:buyer (?:profile|info\w*|details)|买家(?:信息|资料))$/i.test(textOf(h) ?? '')) {
+      box = h.parentElement;
+      break;
+    }
+  }
+  if (box) {
+    b.name = lv(box, ['Name', 'Contact name', 'Contact person', '姓名', '联系人']) ?? textAt(box, '.bp-name,[class*=name]');
+    b.company = lv(box, ['Company', 'Company name', '公司', '公司名称']);
+    b.country = lv(box, ['Country/Region', 'Country', 'Location', '国家/地区', '国家']);
+    b.emails = findEmails(lv(box, ['Email', 'E-mail', '邮箱']));
+    for (const labels of [['Phone', 'Tel', 'Telephone', '电话'], ['Mobile', 'Mobile phone', '手机']]) {
+      const v = lv(box, labels);
+      if (v && v.replace(/\D/g, '').length > 6 && !b.phones.includes(v)) b.phones.push(v);
+    }
+    const web = lv(box, ['Website', 'Company website', '网址']);
+    b.website = web && /^\S+\.\S+$/.test(web) && !web.includes('@') ? web : null;
+    b.whatsapp = lv(box, ['WhatsApp']);
+    b.wechat = lv(box, ['WeChat', '微信']);
+    b.platformBuyerId = attrAt(box, '[data-buyer-id]', 'data-buyer-id') ?? lv(box, ['Buyer ID']);
+  }
+
+  // The buyer's words; the reply box below it is a <textarea> (the seller's draft), never read.
+  q.message = visibleText(first(main, '.inq-message,[class*=inquiry-message],[class*=message-content]'), '[class*=translat]').trim() || null;
+  b.emails = b.emails.length ? b.emails : findEmails(q.message);
+  b.whatsapp ??= findWhatsApp(q.message);
+  b.wechat ??= findWeChat(q.message);
+  return cap;
+}
+
+const SC = 'https://supplier.globalsources.com/supplier-center/inquiry/';
+
+const inquiryDetail: PageAdapter = {
+  id: 'global-sources/inquiry-detail',
+  detect: (u) => u.hostname === 'supplier.globalsources.com' && /\/inquiry\/detail\b/i.test(u.pathname),
+  extract: extractDetail,
+  examples: {
+    positive: [SC + 'detail?inquiryId=50318764207&folder=inbox', SC + 'detail?inquiryId=50318690417&folder=forwarded'],
+    negative: [
+      SC + 'list?folder=inbox',
+      'https://supplier.globalsources.com/supplier-center/rfq/list',
+      'https://www.globalsources.com/Ceramic-table-lamp/ceramic-table-lamp-1209348871p.htm',
+      'https://supplier.globalsources.com.evil.example/supplier-center/inquiry/detail?inquiryId=1',
+    ],
+  },
+};
 
 export const globalSources: PlatformModule = {
   platform: 'global-sources',
-  matches: [],
-  adapters: [],
+  matches: ['https://supplier.globalsources.com/*'],
+  adapters: [inquiryDetail],
 };

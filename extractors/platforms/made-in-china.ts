@@ -1,8 +1,198 @@
-/** TODO(stub): made-in-china adapters. */
-import type { PlatformModule } from '../types';
+/**
+ * Made-in-China.com (中国制造网) seller back office: Member Center on membercenter.made-in-china.com
+ * (English UI) and membercenter.cn.made-in-china.com (Chinese UI).
+ *
+ * Message detail: the buyer's card is a block of label/value rows ("Buyer's Basic Information",
+ * 买家基本信息) beside the message; ids sit in the view form's hidden inputs and in the address.
+ * The seller is everywhere else on the page (header "Welcome, ...", the To: line, the reply
+ * history, the reply box, MC_GLOBAL), so buyer fields are read only from the buyer card, the
+ * From: row and the buyer's own message, never from the whole page.
+ *
+ * TradeMessenger (web chat): there is no saved copy to build against, so the reader is
+ * conservative: the open chat's header and contact panel, and only messages marked as coming
+ * from the other side. Anything it cannot place stays empty.
+ *
+ * Kept small on purpose (the content script budget): selector fallbacks are comma lists.
+ */
+import { emptyCapture, type RawCapture } from '../../lib/capture';
+import { all, clean, first, labelValue, labelValueElement, textAt, textOf, visibleText } from '../dom';
+import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
+import { parsePageTime } from '../time';
+import type { PageAdapter, PlatformModule } from '../types';
+
+const HOST = /^membercenter(?:\.cn)?\.made-in-china\.com$/i;
+
+// Labels of the buyer card, English then Chinese back office.
+const NAME = ['Name', 'Contact Person', 'Contact Name', '姓名', '联系人'];
+const COMPANY = ['Company', 'Company Name', '公司', '公司名称'];
+const COUNTRY = ['Country/Region', 'Country', '国家/地区', '国家', '国家和地区'];
+const TEL = ['Tel', 'Telephone', 'Phone', '电话', '联系电话'];
+const MOBILE = ['Mobile', 'Mobile Phone', 'Cell', '手机', '手机号码'];
+const EMAIL = ['Email', 'E-mail', '邮箱', '电子邮箱', '邮件'];
+const WEBSITE = ['Website', 'Homepage', 'Web', '网址', '公司网址', '网站'];
+
+/** A label's value in `root`, or null when absent, a placeholder ("--") or masked. */
+function lv(root: ParentNode, labels: string[]): string | null {
+  const v = labelValue(root, labels);
+  return v && !isMasked(v) ? v : null;
+}
+
+/** A hidden input of the view form (mailId, buyerId, prodId): data, not display. */
+const input = (root: ParentNode, name: string) => clean(root.querySelector(`input[name="${name}"]`)?.getAttribute('value')) || null;
+
+/** Buyer fields from a block of label/value rows (the detail's card, the chat's contact panel). */
+function readCard(cap: RawCapture, card: Element | null): void {
+  if (!card) return;
+  const b = cap.buyer;
+  b.name = lv(card, NAME);
+  b.company = lv(card, COMPANY);
+  b.country = lv(card, COUNTRY);
+  for (const labels of [TEL, MOBILE]) {
+    const v = lv(card, labels);
+    if (v && v.replace(/\D/g, '').length > 6 && !b.phones.includes(v)) b.phones.push(v);
+  }
+  b.emails = findEmails(lv(card, EMAIL));
+  const web = lv(card, WEBSITE);
+  b.website = web && /^\S+\.\S+$/.test(web) && !web.includes('@') ? web : null;
+  b.whatsapp = lv(card, ['WhatsApp']);
+  b.wechat = lv(card, ['WeChat', '微信', '微信号']);
+}
+
+/** Contacts the buyer wrote in their own message: a fallback when the card does not show them. */
+function fromMessage(cap: RawCapture): void {
+  const text = cap.inquiry.message;
+  const b = cap.buyer;
+  if (!b.emails.length) b.emails = findEmails(text);
+  b.whatsapp ??= findWhatsApp(text);
+  b.wechat ??= findWeChat(text);
+}
+
+/** Visible text of a message without the machine translation the back office may add under it. */
+const ownText = (el: Element | null) => visibleText(el, '[class*=translat]').trim();
+
+function extractDetail(doc: Document, url: URL): RawCapture {
+  const cap = emptyCapture('made-in-china', url.href);
+  const b = cap.buyer;
+  const q = cap.inquiry;
+  const main: ParentNode = first(doc, '.mc-main', 'main', '#main') ?? doc;
+  const sp = url.searchParams;
+
+  q.platformInquiryId = sp.get('mailId') ?? sp.get('inquiryId') ?? input(main, 'mailId');
+
+  // The buyer card: by class, else the block under a heading naming the buyer's information.
+  let card = first(main, '.buyer-info,[class*=buyer-info],[class*=buyerInfo]');
+  for (const h of card ? [] : all(main, 'h3,h4,h5,[class*=title]')) {
+    if (/^(?:buyer'?s? (?:basic )?info\w*|买家(?:基本)?信息|客户信息|联系人?信息)$/i.test(clean(h.textContent))) {
+      card = h.parentElement;
+      break;
+    }
+  }
+  readCard(cap, card);
+
+  // The From: row names the buyer ("Daniel Okafor (Nigeria) View Buyer Profile") and links the profile.
+  const row = labelValueElement(main, ['From', '发件人', '询盘人']);
+  const from = row && !('inline' in row) ? row : null;
+  if (from) {
+    b.name ??= textAt(from, 'b,strong');
+    b.country ??= /\(([^()]{2,40})\)/.exec(clean(from.textContent))?.[1] ?? null;
+  }
+  const profile = (from ?? main).querySelector('a[href*="buyerId="]')?.getAttribute('href');
+  b.platformBuyerId = input(main, 'buyerId') ?? /buyerId=([\w-]+)/.exec(profile ?? '')?.[1] ?? null;
+
+  q.subject = textAt(main, '.msg-subject,[class*=mail-subject]') ?? lv(main, ['Subject', '主题']) ?? /^(.+?) - /.exec(doc.title)?.[1] ?? null;
+
+  // "2026-11-19 14:37" is in the zone the page states ("All times are shown in (GMT+08:00) Beijing").
+  const date = textAt(main, '.msg-date,[class*=mail-date]') ?? lv(main, ['Date', 'Time', '日期', '时间', '发送时间']);
+  const zone = /(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?/i.exec(textAt(doc, '.tz-tip,[class*=timezone]') ?? '');
+  q.receivedAt = parsePageTime(date && zone && !/GMT|UTC/i.test(date) ? date + ' ' + zone[0] : date);
+
+  const prod = first(main, '.prod-box,[class*=prod-info],[class*=product-info]') ?? main;
+  const link = first(prod, 'a[href*="/product/"]');
+  q.productTitle = textOf(link);
+  q.productId = input(main, 'prodId') ?? /\/product\/(\w+)/.exec(link?.getAttribute('href') ?? '')?.[1] ?? null;
+  // "Purchase Quantity: <b>2</b> Sets" / "采购数量：2 台".
+  for (const el of all(prod, 'div,p,li,td')) {
+    const m = /^(?:purchase |order )?quantity\s*[:：]\s*(\d.{0,30})$|^(?:采购|订购)?数量\s*[:：]\s*(\d.{0,30})$/i.exec(clean(el.textContent));
+    if (m && el.children.length < 4) {
+      ({ quantity: q.quantity, unit: q.unit } = parseQuantity(m[1] ?? m[2]));
+      break;
+    }
+  }
+
+  // The buyer's words: the message body only (the reply history below it is the seller's).
+  q.message = ownText(first(main, '.msg-content,[class*=mail-content],[class*=message-content]')) || null;
+  fromMessage(cap);
+  return cap;
+}
+
+// Chat rows say which side they are on in their class ("msg-item msg-left", "message-item other").
+const BUYER_SIDE = /\b(?:left|other|receive[d]?|incoming|buyer|opposite)\b/i;
+const SELLER_SIDE = /\b(?:right|self|mine|me|send|sent|outgoing|seller|system|notice)\b/i;
+
+function extractChat(doc: Document, url: URL): RawCapture {
+  const cap = emptyCapture('made-in-china', url.href);
+  const b = cap.buyer;
+  const chat: ParentNode = first(doc, '[class*=chat-main],[class*=chat-window],[class*=chat-box]') ?? doc;
+  // The contact panel of the open chat has the same label/value rows as the message detail.
+  readCard(cap, first(doc, '[class*=contact-info],[class*=buyer-info],[class*=customer-info]'));
+  const head = first(chat, '[class*=chat-header],[class*=chat-title]');
+  if (head) {
+    b.name ??= textAt(head, '[class*=contact-name],[class*=nick],b,strong');
+    b.company ??= textAt(head, '[class*=company]');
+  }
+  b.platformBuyerId = url.searchParams.get('buyerId');
+
+  const words: string[] = [];
+  for (const item of all(chat, '[class*=msg-item],[class*=message-item],[class*=chat-item]')) {
+    // Only rows positively marked as the other side's; ours, system notices and unmarked rows are skipped.
+    const side = item.className.replace(/[-_]/g, ' ');
+    if (!BUYER_SIDE.test(side) || SELLER_SIDE.test(side)) continue;
+    const text = ownText(first(item, '[class*=content],[class*=text],[class*=bubble]') ?? item);
+    if (text) words.push(text);
+  }
+  cap.inquiry.message = words.join('\n\n') || null;
+  fromMessage(cap);
+  return cap;
+}
+
+const isTm = (u: URL) => HOST.test(u.hostname) && /^\/(?:tm(?:\.do|\/|$)|trademessenger)/i.test(u.pathname);
+
+const MC = 'https://membercenter.made-in-china.com/';
+const CN = 'https://membercenter.cn.made-in-china.com/';
+const VIEW = 'messagecenter.do?xcase=view&mailId=eQnJyXWvSkRt';
+
+const messageDetail: PageAdapter = {
+  id: 'made-in-china/message-detail',
+  detect: (u) =>
+    HOST.test(u.hostname) &&
+    !isTm(u) &&
+    /message|mail|inquiry/i.test(u.pathname) &&
+    (/^view$/i.test(u.searchParams.get('xcase') ?? '') || /[?&](?:mailId|inquiryId)=\w/.test(u.search) || /\/detail\/\w/.test(u.pathname)),
+  extract: extractDetail,
+  examples: {
+    positive: [MC + VIEW + '&folder=inbox', CN + VIEW, CN + 'inquiry/detail/hGsZqVbYtMkE'],
+    negative: [
+      MC + 'messagecenter.do?xcase=inbox',
+      MC + 'productmanage.do?xcase=list',
+      MC + 'tm.do?xcase=open',
+      'https://www.made-in-china.com/' + VIEW,
+      'https://membercenter.made-in-china.com.evil.example/' + VIEW,
+    ],
+  },
+};
+
+const tradeMessenger: PageAdapter = {
+  id: 'made-in-china/trade-messenger',
+  detect: isTm,
+  extract: extractChat,
+  examples: {
+    positive: [MC + 'tm.do?xcase=open', CN + 'tm/chat?buyerId=bYtRmKqPzLwE'],
+    negative: [MC + 'help/tm.do', 'https://www.made-in-china.com/tm.do?xcase=open'],
+  },
+};
 
 export const madeInChina: PlatformModule = {
   platform: 'made-in-china',
-  matches: [],
-  adapters: [],
+  matches: [MC + '*', CN + '*'],
+  adapters: [messageDetail, tradeMessenger],
 };

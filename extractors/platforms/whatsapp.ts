@@ -1,8 +1,138 @@
-/** TODO(stub): whatsapp adapters. */
-import type { PlatformModule } from '../types';
+/**
+ * WhatsApp Web (web.whatsapp.com): the open chat. Without a chat open there is no #main pane and
+ * the capture is empty; the chat list beside it (#pane-side) names other buyers and is never read.
+ *
+ * Open chat: #main header span[title] is the contact as saved (or their number); each message row
+ * is .message-in (the buyer) or .message-out (the seller) with a data-id of
+ * "<fromMe>_<number>@c.us_<id>" on it or its row, and a .copyable-text whose
+ * data-pre-plain-text is "[HH:MM, DD/MM/YYYY] Name: " in the browser's zone and date order.
+ * The contact-info drawer, when open, shows the number and the contact's About line.
+ * The chat's own number is the buyer's WhatsApp; everything the seller wrote (outgoing messages,
+ * the seller's signature) is excluded from the buyer's details.
+ */
+import { emptyCapture, type RawCapture } from '../../lib/capture';
+import { all, clean, first, labelValue, textOf, visibleText } from '../dom';
+import { introCompany, isCompanyLike, readContacts } from '../mail-signature';
+import { findEmails, findPhones } from '../patterns';
+import { isMonthFirst, monthFirstToIso, parsePageTime } from '../time';
+import type { PageAdapter, PlatformModule } from '../types';
+
+// A message quoting an earlier one (reply): the quoted part is not what this sender wrote now.
+const QUOTED = '[aria-label^="Quoted"], .quoted-mention, [data-testid="quoted-message"]';
+const PHONE_ONLY = /^\+?[\d\s().-]{7,20}$/;
+
+interface ChatMessage {
+  incoming: boolean;
+  when: string | null;
+  author: string | null;
+  text: string;
+  hrefs: string[];
+}
+
+function readRow(row: Element): ChatMessage {
+  const box = row.querySelector('[data-pre-plain-text]');
+  // "[15:06, 18/11/2026] Karim Haddad: "
+  const pre = /^\s*\[([^\]]+)\]\s*(.*?):\s*$/.exec(box?.getAttribute('data-pre-plain-text') ?? '');
+  const body = box ?? row.querySelector('.copyable-text');
+  return {
+    incoming: row.classList.contains('message-in'),
+    when: pre?.[1] ?? null,
+    author: clean(pre?.[2]) || null,
+    text: visibleText(body, QUOTED),
+    hrefs: body ? all(body, 'a[href]').map((a) => a.getAttribute('href') ?? '') : [],
+  };
+}
+
+/** "🇱🇧" -> "LB": a flag in the contact's About line names their country. */
+function flagCountry(s: string | null): string | null {
+  const m = /([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/u.exec(s ?? '');
+  const letter = (c: string | undefined) => String.fromCharCode((c?.codePointAt(0) ?? 0) - 0x1f1e6 + 65);
+  return m ? letter(m[1]) + letter(m[2]) : null;
+}
+
+function extractChat(doc: Document, url: URL): RawCapture {
+  const cap = emptyCapture('whatsapp', url.href);
+  const main = first(doc, '#main');
+  if (!main) return cap;
+  const header = main.querySelector('header');
+  const title = header ? textOf(first(header, 'span[dir="auto"][title]', 'span[title]')) : null;
+
+  // The chat's own id: every message row carries it. A group (@g.us) has no single buyer, and
+  // a privacy id (@lid) is not a phone number.
+  const ids = all(main, '[data-id]').map((e) => e.getAttribute('data-id') ?? '');
+  if (ids.some((id) => /@g\.us/.test(id))) return cap;
+  const jid = ids.map((id) => /^(?:true|false)_(\d{6,15})@c\.us/.exec(id)?.[1]).find(Boolean);
+
+  const drawer = first(doc, '[aria-label="Contact info"]', '[aria-label="Business info"]', '[data-testid="contact-info-drawer"]');
+  const about = drawer ? labelValue(drawer, ['About', 'Info', '关于', '个性签名']) : null;
+  const drawerPhone = drawer ? all(drawer, 'span').map(textOf).find((t) => !!t && /^\+/.test(t) && PHONE_ONLY.test(t)) : null;
+  const number = jid ? '+' + jid : drawerPhone ?? (title && PHONE_ONLY.test(title) ? title : null);
+
+  const rows = all(main, '.message-in, .message-out').filter((r) => !r.parentElement?.closest('.message-in, .message-out'));
+  const messages = rows.map(readRow);
+  const incoming = messages.filter((m) => m.incoming && m.text);
+  const outgoing = messages.filter((m) => !m.incoming);
+
+  // The seller's own words, signature and name are never the buyer's.
+  const sellerText = outgoing.map((m) => m.text).join('\n');
+  const exclude = [...findEmails(sellerText), ...findPhones(sellerText), ...outgoing.map((m) => m.author ?? '')].filter(Boolean);
+
+  const text = incoming.map((m) => m.text).join('\n\n');
+  const emailsIn = [...findEmails(text), ...findEmails(incoming.flatMap((m) => m.hrefs).join(' '))];
+  const email = emailsIn.find((e) => !exclude.includes(e)) ?? null;
+  const contacts = readContacts(text.split('\n'), {
+    hrefs: incoming.flatMap((m) => m.hrefs),
+    email,
+    chat: true,
+    exclude,
+  });
+  const intro = introCompany(text, email);
+  const aboutCompany = (about ?? '')
+    .split(/\s+[–—|·•-]\s+|\s*[,，]\s*/)
+    .map((s) => s.replace(/[\u{1F000}-\u{1FFFF}\u2600-\u27BF]/gu, '').trim())
+    .find((s) => isCompanyLike(s, email));
+
+  const b = cap.buyer;
+  b.name = title && !PHONE_ONLY.test(title) ? title : null;
+  b.whatsapp = number;
+  b.phones = [...(number ? [number] : []), ...contacts.phones.filter((p) => p.replace(/\D/g, '') !== number?.replace(/\D/g, ''))];
+  b.emails = [...new Set(emailsIn.filter((e) => !exclude.includes(e)))];
+  b.company = intro.company ?? contacts.company ?? aboutCompany ?? null;
+  b.country = flagCountry(about) ?? intro.place ?? contacts.country;
+  b.wechat = contacts.wechat;
+  b.website = contacts.website;
+  b.linkedin = contacts.linkedin;
+
+  const whens = messages.map((m) => m.when);
+  const monthFirst = isMonthFirst(whens, doc.documentElement.lang);
+  const firstIn = incoming.find((m) => m.when);
+  cap.inquiry.receivedAt = firstIn ? parsePageTime(monthFirst ? monthFirstToIso(firstIn.when!) : firstIn.when) : null;
+  cap.inquiry.message = text || null;
+  // A chat opened but empty, with no number: nothing to capture.
+  if (!number && !b.name && !text) return emptyCapture('whatsapp', url.href);
+  return cap;
+}
+
+const chat: PageAdapter = {
+  id: 'whatsapp/chat',
+  // WhatsApp Web is one page: the open chat is told apart from the start screen by the DOM.
+  detect: (u) => u.protocol === 'https:' && u.hostname === 'web.whatsapp.com',
+  extract: extractChat,
+  examples: {
+    positive: ['https://web.whatsapp.com/', 'https://web.whatsapp.com/send?phone=96171438206', 'https://web.whatsapp.com/#'],
+    negative: [
+      'https://www.whatsapp.com/',
+      'https://faq.whatsapp.com/web',
+      'https://api.whatsapp.com/send?phone=96171438206',
+      'https://wa.me/96171438206',
+      'https://web.whatsapp.com.example.org/',
+      'http://web.whatsapp.com/',
+    ],
+  },
+};
 
 export const whatsapp: PlatformModule = {
   platform: 'whatsapp',
-  matches: [],
-  adapters: [],
+  matches: ['https://web.whatsapp.com/*'],
+  adapters: [chat],
 };

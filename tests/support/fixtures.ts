@@ -62,7 +62,7 @@ export function judgeCapture(capture: RawCapture, fx: Pick<Fixture, 'platform' |
   const rows: FieldResult[] = [];
   rows.push({ field: 'platform', ok: capture.platform === fx.platform, expected: fx.platform, actual: capture.platform });
   for (const [k, expected] of Object.entries(fx.expect.buyer)) {
-    const actual = (capture.buyer as Record<string, unknown>)[k];
+    const actual = (capture.buyer as unknown as Record<string, unknown>)[k];
     rows.push({ field: `buyer.${k}`, ok: JSON.stringify(actual ?? null) === JSON.stringify(expected), expected, actual });
   }
   const message = squash(capture.inquiry.message ?? '');
@@ -73,7 +73,7 @@ export function judgeCapture(capture: RawCapture, fx: Pick<Fixture, 'platform' |
       }
       continue;
     }
-    const actual = (capture.inquiry as Record<string, unknown>)[k];
+    const actual = (capture.inquiry as unknown as Record<string, unknown>)[k];
     rows.push({ field: `inquiry.${k}`, ok: JSON.stringify(actual ?? null) === JSON.stringify(expected), expected, actual });
   }
   // The page address is where the capture came from, not captured content.

@@ -1,0 +1,66 @@
+/**
+ * What the bench page (entrypoints/bench/) exposes on `window.bench` for the runner
+ * (bench/run.ts, through page.evaluate). Types only: both sides import this file.
+ */
+import type { BookSize } from './generate';
+
+export interface FillResult {
+  /** Time spent writing through the product's import (generation excluded). */
+  importMs: number;
+  generateMs: number;
+  rows: number;
+}
+
+export interface RatioRun {
+  /** The product's bulk import of the batch (validation, derived index fields, write). */
+  repoMs: number;
+  /** Bare Dexie bulkPut of the identical stored rows, prepared beforehand (untimed). */
+  bareMs: number;
+  rows: number;
+}
+
+export interface SearchRun {
+  /** One time per keystroke, every query in order. */
+  keystrokeMs: number[];
+  /** Per query: results of the whole query, and whether the buyer it was taken from is among them. */
+  hits: { query: string; results: number; found: boolean | null }[];
+}
+
+export interface Timed {
+  ms: number;
+  /** Rows the call returned (a page of the list, of the timeline...). */
+  shown: number;
+  total?: number;
+}
+
+export interface RoundTrip {
+  /** Time of the product's own operation (backup or restore). */
+  productMs: number;
+  /** The bare Dexie equivalent on the same rows (toArray / bulkPut). */
+  bareMs: number;
+  rows: number;
+}
+
+export interface BenchApi {
+  /** Which optional features the build has (null figures otherwise). */
+  features(): { todayView: boolean; backup: boolean };
+  /** Fill the real database (`buyerbook`) with the generated book through storage/bulk-import.ts. */
+  fillBook(o: { seed: string; size: BookSize; chunkBuyers: number }): Promise<FillResult>;
+  /** One run of repository import vs bare bulkPut of the same batch into two scratch databases. */
+  fillRatio(o: { seed: string; size: BookSize; chunkBuyers: number; bareFirst: boolean }): Promise<RatioRun>;
+  counts(): Promise<{ buyers: number; inquiries: number; touchpoints: number }>;
+  /** Every keystroke of every query through searchBuyers, timed one by one. */
+  search(o: { queries: { text: string; buyerId: string | null }[]; keystrokes: string[][] }): Promise<SearchRun>;
+  listFirstPage(limit: number): Promise<Timed>;
+  timelineFirstPage(buyerId: string, limit: number): Promise<Timed>;
+  todayView(): Promise<Timed | null>;
+  backupRoundTrip(): Promise<{ backup: RoundTrip; restore: RoundTrip } | null>;
+  /** Send the content script of the tab at `url` the panel's "read now" and wait for its answer. */
+  captureRead(url: string): Promise<boolean>;
+}
+
+declare global {
+  interface Window {
+    bench: BenchApi;
+  }
+}

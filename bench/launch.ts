@@ -1,0 +1,99 @@
+/**
+ * Debian's Chromium, headless, with the bench build loaded: the same recipe as the browser-test
+ * launcher (scripts/demo/browser.ts, whose Chromium path, manifest check and network guard are
+ * reused here), for a build folder of our own (`.output/chrome-mv3-bench`), which that launcher
+ * does not take. Every request that is neither the extension's own nor a page served here is
+ * aborted and recorded: nothing may leave the machine during a run.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM, manifestProblems, NetworkGuard } from '../scripts/demo/browser';
+
+const INTERNAL = /^(chrome-extension|data|blob|about|chrome|devtools):/;
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  guard: NetworkGuard;
+  close(): Promise<void>;
+}
+
+export async function launchBench(extensionDir: string, opts: { headless?: boolean } = {}): Promise<BenchBrowser> {
+  const problems = manifestProblems(extensionDir);
+  if (problems.length) throw new Error(`Chromium would not load ${extensionDir}:\n  ${problems.join('\n  ')}`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's Chromium (apt-get install -y chromium)`);
+  const headless = opts.headless ?? true;
+  // The extension service worker's own requests are routed too only with this switch.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const userDataDir = mkdtempSync(join(tmpdir(), 'buyerbook-bench-'));
+  const logFile = join(userDataDir, 'chromium.log');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: { width: 1280, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      '--disable-extensions-except=' + extensionDir,
+      '--load-extension=' + extensionDir,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      // Chromium's own log: the one place an extension that fails to load says why.
+      '--enable-logging',
+      '--log-file=' + logFile,
+    ],
+  });
+  const close = async () => {
+    await context.close().catch(() => {});
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+
+  const guard = new NetworkGuard();
+  try {
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      const html = guard.pageFor(url);
+      if (html !== undefined) return route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
+      if (INTERNAL.test(url)) return route.continue();
+      // What else the guard allows is the browser's own favicon request: answered empty, never sent.
+      if (guard.isAllowed(url)) return route.fulfill({ status: 404, body: '' });
+      guard.record(url, `${route.request().method()} (routed)`);
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (req) => {
+      if (!guard.isAllowed(req.url())) guard.record(req.url(), req.method());
+    });
+    const worker = await serviceWorker(context, logFile);
+    return { context, extensionId: new URL(worker.url()).host, userDataDir, guard, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+async function serviceWorker(context: BrowserContext, logFile: string): Promise<Worker> {
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
+  const existing = context.serviceWorkers().find(isOurs);
+  if (existing) return existing;
+  try {
+    return await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 });
+  } catch {
+    let why = '';
+    try {
+      why = readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((l) => /extension/i.test(l) && /error/i.test(l))
+        .join('\n');
+    } catch {
+      // no log: the message below is all there is
+    }
+    throw new Error(`the extension did not start (no service worker)${why ? ':\n' + why : ''}`);
+  }
+}

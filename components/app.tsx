@@ -1,0 +1,49 @@
+/**
+ * The side panel: three tabs. Every view stays mounted while hidden, so a capture being edited
+ * or a search being read survives a look at another tab.
+ */
+import { useState, type ReactNode } from 'react';
+import { t } from '../lib/i18n';
+import { TabBar, panelId, tabId, type TabSpec } from './tab-bar';
+import { ThisPageView } from './this-page-view';
+import { BuyersView } from './buyers-view';
+import { SettingsView } from './settings-view';
+
+type View = 'this-page' | 'buyers' | 'settings';
+
+export function App({ search }: { search?: string }) {
+  const [view, setView] = useState<View>('this-page');
+  const [selected, setSelected] = useState<string | null>(null);
+  // Bumped when the book changes outside the buyers view, so its list reads again.
+  const [bookVersion, setBookVersion] = useState(0);
+  // Bumped when the seller's own identity changes: the open capture is stripped again.
+  const [settingsVersion, setSettingsVersion] = useState(0);
+
+  const tabs: TabSpec<View>[] = [
+    { key: 'this-page', label: t('tabThisPage'), testId: 'tab-this-page' },
+    { key: 'buyers', label: t('tabBuyers'), testId: 'tab-buyers' },
+    { key: 'settings', label: t('tabSettings'), testId: 'tab-settings' },
+  ];
+
+  const openBuyer = (id: string) => {
+    setSelected(id);
+    setView('buyers');
+  };
+
+  const panel = (key: View, content: ReactNode) => (
+    <div role="tabpanel" id={panelId(key)} aria-labelledby={tabId(key)} hidden={view !== key} className="panel" tabIndex={-1}>
+      {content}
+    </div>
+  );
+
+  return (
+    <div className="app">
+      <TabBar tabs={tabs} selected={view} onSelect={setView} label={t('extName')} />
+      <main>
+        {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} onSaved={() => setBookVersion((n) => n + 1)} search={search} settingsVersion={settingsVersion} />)}
+        {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} reloadKey={bookVersion} />)}
+        {panel('settings', <SettingsView onSaved={() => setSettingsVersion((n) => n + 1)} />)}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+/**
+ * What was read from the page, field by field and editable, saved in one click (or Ctrl/Cmd+Enter).
+ * The buyer is recognised as the seller types: a buyer already in the book is shown with their
+ * timeline and the save goes into them; likely duplicates are proposed with a button, never
+ * merged silently. A failed save keeps every edit in the form.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Capture } from '../lib/capture';
+import { countryLabel, platformLabel, t } from '../lib/i18n';
+import type { Buyer, Stage } from '../storage/schema';
+import { recognise, saveCapture } from '../storage/capture-repo';
+import { updateBuyer } from '../storage/buyers-repo';
+import { captureDraft, readCaptureDraft, type CaptureFieldKey, type Draft } from './capture-draft';
+import { TextField } from './text-field';
+import { DateTimeField } from './date-time-field';
+import { TagInput } from './tag-input';
+import { StageSelect } from './stage-select';
+import { KnownBuyerBanner } from './known-buyer-banner';
+import { DuplicateCandidate } from './duplicate-candidate';
+import { buyerTitle } from './buyer-title';
+import { useAllTags } from './use-all-tags';
+import { useDebouncedValue } from './use-debounced-value';
+
+type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'invalid' }
+  | { kind: 'saved'; buyer: Buyer; created: boolean }
+  | { kind: 'error'; detail: string };
+
+interface Recognition {
+  buyer: Buyer | null;
+  candidates: Buyer[];
+}
+
+export interface CaptureFormProps {
+  capture: Capture;
+  onOpenBuyer: (id: string) => void;
+  /** Told after every successful save (the buyers list reads again). */
+  onSaved?: (buyer: Buyer) => void;
+}
+
+/** The identity part of a capture: recognition runs again only when this changes. */
+const identityKey = (c: Capture) =>
+  JSON.stringify([c.buyer.name, c.buyer.company, c.buyer.emails, c.buyer.phones, c.buyer.whatsapp, c.buyer.wechat,
+    c.buyer.linkedin, c.buyer.platformBuyerId, c.platform]);
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+export function CaptureForm({ capture: base, onOpenBuyer, onSaved }: CaptureFormProps) {
+  const [draft, setDraft] = useState<Draft<CaptureFieldKey>>(() => captureDraft(base));
+  const { capture, errors } = useMemo(() => readCaptureDraft(draft, base), [draft, base]);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [recognition, setRecognition] = useState<Recognition>({ buyer: null, candidates: [] });
+  const [saves, setSaves] = useState(0);
+  // null = not touched: a known buyer keeps their own tags and stage.
+  const [tags, setTags] = useState<string[] | null>(null);
+  const [stage, setStage] = useState<Stage | null>(null);
+  const suggestions = useAllTags(saves);
+  const rootRef = useRef<HTMLElement>(null);
+
+  // Recognise on the canonical capture; lightly debounced so typing an email does not query per key.
+  const key = identityKey(capture);
+  const settledKey = useDebouncedValue(key, 200);
+  const latest = useRef(capture);
+  latest.current = capture;
+  useEffect(() => {
+    let cancelled = false;
+    recognise(latest.current).then(
+      (r) => !cancelled && setRecognition(r),
+      () => !cancelled && setRecognition({ buyer: null, candidates: [] }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [settledKey, saves]);
+
+  const known = recognition.buyer;
+  const candidates = recognition.candidates.filter((c) => c.id !== known?.id);
+  const shownTags = tags ?? known?.tags ?? [];
+  const shownStage = stage ?? known?.stage ?? 'new';
+
+  const set = (k: CaptureFieldKey) => (text: string) => setDraft((d) => ({ ...d, [k]: text }));
+
+  const save = async (intoId?: string) => {
+    if (status.kind === 'saving') return;
+    if (Object.keys(errors).length) {
+      setStatus({ kind: 'invalid' });
+      rootRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    setStatus({ kind: 'saving' });
+    try {
+      const buyerId = intoId ?? known?.id;
+      const result = await saveCapture(capture, buyerId ? { buyerId } : undefined);
+      let buyer = result.buyer;
+      // Tags the seller set here replace the known buyer's shown tags; saved into another
+      // buyer, they are added to that buyer's own.
+      const wantTags =
+        tags == null ? buyer.tags : known?.id === buyer.id ? tags : [...new Set([...buyer.tags, ...tags])];
+      const wantStage = stage ?? buyer.stage;
+      if (!sameSet(wantTags, buyer.tags) || wantStage !== buyer.stage) {
+        buyer = await updateBuyer(buyer.id, { tags: wantTags, stage: wantStage });
+      }
+      setStatus({ kind: 'saved', buyer, created: result.buyerCreated });
+      setSaves((n) => n + 1);
+      onSaved?.(buyer);
+    } catch (e) {
+      setStatus({ kind: 'error', detail: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  const field = (k: CaptureFieldKey, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+    <TextField
+      label={label}
+      value={draft[k]}
+      onChange={set(k)}
+      testId={`field-${k}`}
+      dataValue={k in capture.buyer ? capture.buyer[k as keyof Capture['buyer']] : capture.inquiry[k as keyof Capture['inquiry']]}
+      error={errors[k]}
+      {...extra}
+    />
+  );
+
+  const saving = status.kind === 'saving';
+  return (
+    <section
+      ref={rootRef}
+      className="capture-form"
+      data-testid="capture-form"
+      data-platform={base.platform}
+      aria-label={t('captureFormLabel')}
+      onKeyDown={onKeyDown}
+    >
+      <p className="muted source">{t('capturedFrom', platformLabel(base.platform))}</p>
+
+      {known ? <KnownBuyerBanner buyer={known} onOpen={onOpenBuyer} reloadKey={saves} /> : null}
+      {candidates.map((c) => (
+        <DuplicateCandidate key={c.id} buyer={c} onSaveInto={(id) => void save(id)} onOpen={onOpenBuyer} disabled={saving} />
+      ))}
+
+      <fieldset>
+        <legend>{t('sectionBuyer')}</legend>
+        {field('name', t('fieldName'))}
+        {field('company', t('fieldCompany'))}
+        {field('country', t('fieldCountry'), {
+          hint: capture.buyer.country ? countryLabel(capture.buyer.country) : t('countryHint'),
+          maxLength: 120,
+        })}
+        {field('emails', t('fieldEmails'), { multiline: true, hint: t('onePerLine') })}
+        {field('phones', t('fieldPhones'), { multiline: true, hint: t('onePerLine') })}
+        {field('whatsapp', t('fieldWhatsapp'), { type: 'tel' })}
+        {field('wechat', t('fieldWechat'))}
+        {field('linkedin', t('fieldLinkedin'), { type: 'url' })}
+        {field('website', t('fieldWebsite'), { type: 'url' })}
+        {field('platformBuyerId', t('fieldPlatformBuyerId'))}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('sectionInquiry')}</legend>
+        {field('subject', t('fieldSubject'))}
+        {field('productTitle', t('fieldProductTitle'))}
+        {field('productId', t('fieldProductId'))}
+        <div className="row">
+          {field('quantity', t('fieldQuantity'), { inputMode: 'decimal', className: 'grow' })}
+          {field('unit', t('fieldUnit'), { className: 'grow' })}
+        </div>
+        <DateTimeField
+          label={t('fieldReceivedAt')}
+          value={draft.receivedAt}
+          onChange={set('receivedAt')}
+          testId="field-receivedAt"
+          dataValue={capture.inquiry.receivedAt}
+          error={errors.receivedAt}
+        />
+        {field('platformInquiryId', t('fieldPlatformInquiryId'))}
+        {field('message', t('fieldMessage'), { multiline: true, readOnly: true, rows: 6, className: 'message' })}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('sectionSave')}</legend>
+        <TagInput value={shownTags} onChange={setTags} suggestions={suggestions} testId="capture-tags" />
+        <StageSelect value={shownStage} onChange={setStage} testId="capture-stage" />
+      </fieldset>
+
+      <div className="save-bar">
+        <div role="status" aria-live="polite" className="save-status">
+          {status.kind === 'saved' ? (
+            <p className="notice ok" data-testid="saved-notice">
+              {status.created ? t('savedNew') : t('savedInto', buyerTitle(status.buyer))}{' '}
+              <button type="button" className="link" onClick={() => onOpenBuyer(status.buyer.id)}>
+                {t('openBuyer')}
+              </button>
+            </p>
+          ) : null}
+          {status.kind === 'invalid' ? <p className="notice bad">{t('fixMarkedFields')}</p> : null}
+          {status.kind === 'error' ? (
+            <p className="notice bad" data-testid="save-error">
+              {t('saveFailed')} <span className="detail">{status.detail}</span>
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="button"
+          className="primary"
+          data-testid="save-capture"
+          disabled={saving}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          onClick={() => void save()}
+        >
+          {saving ? t('saving') : known ? t('saveToKnown', buyerTitle(known)) : t('saveCapture')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The seller's own identity: names, companies, emails and phones that appear on every inquiry
+ * page and must never be captured as the buyer's.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { OwnIdentity } from '../storage/schema';
+import { getSettings, updateSettings } from '../storage/settings-repo';
+import { t } from '../lib/i18n';
+import { TextField } from './text-field';
+
+type Key = keyof OwnIdentity;
+const KEYS: Key[] = ['names', 'companies', 'emails', 'phones'];
+const lines = (s: string) => [...new Set(s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
+
+export function SettingsView({ onSaved }: { onSaved?: () => void }) {
+  const [text, setText] = useState<Record<Key, string> | null>(null);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const [detail, setDetail] = useState('');
+
+  useEffect(() => {
+    let cancelled = false;
+    getSettings().then(
+      (s) => {
+        if (cancelled) return;
+        const own = s.ownIdentity;
+        setText({ names: own.names.join('\n'), companies: own.companies.join('\n'), emails: own.emails.join('\n'), phones: own.phones.join('\n') });
+      },
+      () => !cancelled && setText({ names: '', companies: '', emails: '', phones: '' }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  if (!text) return <p className="state">{t('loading')}</p>;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setStatus('saving');
+    try {
+      const ownIdentity = Object.fromEntries(KEYS.map((k) => [k, lines(text[k])])) as OwnIdentity;
+      await updateSettings({ ownIdentity });
+      setStatus('saved');
+      onSaved?.();
+    } catch (err) {
+      setDetail(err instanceof Error ? err.message : String(err));
+      setStatus('error');
+    }
+  };
+
+  const labels: Record<Key, string> = {
+    names: t('ownNames'),
+    companies: t('ownCompanies'),
+    emails: t('ownEmails'),
+    phones: t('ownPhones'),
+  };
+
+  return (
+    <form className="settings" onSubmit={submit} data-testid="settings-form" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('ownIdentityTitle')}</h2>
+      <p className="muted">{t('ownIdentityHelp')}</p>
+      {KEYS.map((k) => (
+        <TextField
+          key={k}
+          label={labels[k]}
+          value={text[k]}
+          multiline
+          rows={3}
+          hint={t('onePerLine')}
+          testId={`own-${k}`}
+          dataValue={lines(text[k])}
+          onChange={(v) => {
+            setText({ ...text, [k]: v });
+            setStatus('idle');
+          }}
+        />
+      ))}
+      <div className="actions" role="status" aria-live="polite">
+        <button type="submit" className="primary" data-testid="save-settings" disabled={status === 'saving'}>
+          {t('saveSettings')}
+        </button>
+        {status === 'saved' ? (
+          <span className="notice ok" data-testid="settings-saved">
+            {t('savedShort')}
+          </span>
+        ) : null}
+        {status === 'error' ? (
+          <span className="notice bad">
+            {t('saveFailed')} <span className="detail">{detail}</span>
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * What a correspondent writes about themselves, shared by the Gmail, Outlook and WhatsApp
+ * adapters: the signature at the end of a mail, a self-introduction ("This is X from Y in Z"),
+ * and which correspondent of a mail thread is the buyer. Raw values out; normalizeCapture turns
+ * them into E.164 / ISO codes / canonical addresses (and drops a "country" that is none).
+ *
+ * Only the buyer's own lines are read for the buyer; the seller's values (account, their
+ * messages' senders and signatures) go into `exclude`, so a quoted seller signature never leaks.
+ * Regexes are kept short on purpose: this file is carried by three content scripts.
+ */
+import { emptyCapture, type Platform, type RawBuyer, type RawCapture } from '../lib/capture';
+import { all, clean, visibleText } from './dom';
+import { findEmails, findPhones, findWeChat, findWebsites, findWhatsApp, isMasked } from './patterns';
+
+export type Contacts = Pick<RawBuyer, 'company' | 'country' | 'emails' | 'phones' | 'whatsapp' | 'wechat' | 'website' | 'linkedin'>;
+
+// A short line that closes a letter; the signature follows the last one.
+const SIGN_OFF =
+  /^(?:(?:best|kind|warm|many)\s+)?(?:regards|wishes)\b|^(?:thanks?(?: you)?|sincerely|cheers|br|best|yours(?: \w+)?)\W*$|^(?:此致|谢谢|saludos|atentamente|cordialement|mit freundlichen|med vänlig|vänliga|atenciosamente|с уважением)/i;
+// Where a client pasted the earlier mail as text: "On ... wrote:", "-----Original Message-----",
+// or a "From:" line with "Sent:"/"Date:" under it (Outlook, Chinese clients).
+const QUOTE_HEAD = /^(?:on\b.{4,160}\bwrote:|-{2,} ?(?:original|forwarded) message ?-{2,}|_{8,})$/i;
+const FROM_HEAD = /^(?:from|de|von|发件人)\s*[:：]/i;
+const SENT_HEAD = /^(?:sent|date|enviado|gesendet|发送时间)\s*[:：]/i;
+// Legal forms (case-sensitive, so "as"/"ab" in words do not count) and trade words.
+const LEGAL = /\b(?:Co\.?,? ?Ltd|Ltd|Limited|LLC|Inc|Corp|GmbH|AG|AB|A\/S|AS|Oy|S\.?A\.?(?:C|S)?|S\.?R\.?L|S\.?L|S\.?p\.?A|B\.?V|N\.?V|Pty|PLC|Sdn\.? Bhd|Pte|SARL|SAS|Ltda|FZE|FZCO|JSC)\b|有限公司|公司/;
+const TRADE = /\b(?:trading|suppl(?:y|ies)|industr(?:y|ies|ial)|imports?|exports?|group|company|enterprises?|solutions|international|distribut\w*|manufactur\w*|hardware|equipment)\b/i;
+const PHONE_LABEL = /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office)\b|电话|手机|^[mtp] ?[:.]/i;
+const WEB_LABEL = /\b(?:web(?:site)?|site|url)\b|网站|官网/i;
+// Hosts that are not the buyer's own site (social, marketplaces, link shorteners).
+const NOT_SITE = /(?:^|\.)(?:linkedin|facebook|instagram|twitter|youtube|wa|whatsapp|google|alibaba|made-in-china|globalsources|amazon)\./i;
+const FREE_MAIL = /^(?:g(?:oogle)?mail|yahoo|hotmail|outlook|live|msn|icloud|aol|gmx|mail|qq|foxmail|163|126|sina|yandex|proton(?:mail)?|zoho)\./i;
+const COUNTRY_LABEL = /^(?:country(?:\/region)?|国家(?:\/地区)?)\s*[:：]\s*(.+)/i;
+const COMPANY_LABEL = /^(?:company|公司(?:名称)?)\s*[:：]\s*(.+)/i;
+
+const squash = (s: string) => s.normalize('NFD').toLowerCase().replace(/[^a-z0-9]/g, '');
+const digits = (s: string) => s.replace(/\D/g, '');
+const hostOf = (w: string) => w.replace(/^https?:\/\//i, '').replace(/[/:?#].*$/, '').toLowerCase();
+
+/** The signature of one message: the lines after its last sign-off, else its last lines. */
+export function signatureLines(lines: string[]): string[] {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i] ?? '';
+    if (l.length <= 40 && SIGN_OFF.test(l)) return lines.slice(i + 1, i + 16);
+  }
+  return lines.slice(-8);
+}
+
+/**
+ * The lines a sender wrote in a mail body: visible text with `quoted` subtrees skipped, cut where
+ * Outlook's reply header (#divRplyFwdMsg) or a pasted quote header starts (the quoted mail
+ * follows those as siblings, not children).
+ */
+export function bodyLines(body: Element | null, quoted: string): string[] {
+  let lines = visibleText(body, quoted).split('\n').filter(Boolean);
+  const head = visibleText(body?.querySelector('[id^="divRplyFwdMsg"]') ?? null).split('\n')[0];
+  if (head && lines.includes(head)) lines = lines.slice(0, lines.indexOf(head));
+  const cut = lines.findIndex(
+    (l, i) => QUOTE_HEAD.test(l) || (FROM_HEAD.test(l) && lines.slice(i + 1, i + 4).some((n) => SENT_HEAD.test(n))),
+  );
+  return cut >= 0 ? lines.slice(0, cut) : lines;
+}
+
+/** Links a sender wrote in a mail body (not in quoted parts). */
+export function bodyLinks(body: Element | null, quoted: string): { href: string; text: string }[] {
+  return body
+    ? all(body, 'a[href]')
+        .filter((a) => !a.closest(quoted))
+        .map((a) => ({ href: a.getAttribute('href') ?? '', text: clean(a.textContent) }))
+    : [];
+}
+
+/** The distinctive part of a company mail domain ("haddad-electrical.com.lb" -> "haddadelectrical"). */
+function domainKey(email: string | null | undefined): string | null {
+  const host = (email ?? '').split('@')[1]?.toLowerCase();
+  if (!host || FREE_MAIL.test(host)) return null;
+  const key = squash(host.split('.').reduce((a, b) => (b.length > a.length ? b : a), ''));
+  return key.length >= 4 ? key : null;
+}
+
+/** A short text that reads as a company name: legal form, the mail domain's name, or a trade word. */
+export function isCompanyLike(s: string, email?: string | null, tradeWords = true): boolean {
+  if (s.length < 3 || s.length > 80 || /@|https?:|www\./i.test(s) || digits(s).length > 4 || s.split(' ').length > 8) return false;
+  const key = domainKey(email);
+  const sq = squash(s);
+  return LEGAL.test(s) || (tradeWords && TRADE.test(s)) || (!!key && (sq.includes(key) || (sq.length >= 5 && key.includes(sq))));
+}
+
+// "This is Karim Haddad from Haddad Electrical Supplies in Beirut, Lebanon." / "We are X, based
+// in Y." The company counts only when it reads as one or a place follows ("I am Ana from Lima"
+// gives none).
+const INTRO =
+  /\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:[^.,!?\n]{0,40}?\s(?:from|of|with|at)\s+)?((?:[Tt]he\s+)?[A-Z0-9][^,.!?\n]{1,70}?)(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$)/g;
+
+/** Company and place a correspondent states in a self-introduction. */
+export function introCompany(text: string, email?: string | null): { company: string | null; place: string | null } {
+  for (const m of text.matchAll(INTRO)) {
+    const company = (m[1] ?? '').trim();
+    if (isCompanyLike(company, email) || m[2]) return { company, place: m[2]?.trim() ?? null };
+  }
+  return { company: null, place: null };
+}
+
+export interface ContactOptions {
+  /** Link targets in the same lines (wa.me, LinkedIn, the site behind "Visit our website"). */
+  hrefs?: string[];
+  /** The correspondent's own address: its domain names their company and site. */
+  email?: string | null;
+  /**
+   * Chat text rather than a signature: a site only when labelled or on the mail domain (not a
+   * product link), a company only by legal form or mail domain, no postal addresses.
+   */
+  chat?: boolean;
+  /** The seller's emails, phones, names and company: never returned. */
+  exclude?: string[];
+}
+
+/** Contact details in the given lines ("Phone: +46 31 712 45 80 | WhatsApp: ..."), seller values excluded. */
+export function readContacts(lines: string[], opts: ContactOptions = {}): Contacts {
+  const { hrefs = [], exclude = [], email, chat } = opts;
+  const keep = (v: string) => {
+    const d = digits(v);
+    const low = v.toLowerCase();
+    return !isMasked(v) && !exclude.some((x) => x && (x.toLowerCase() === low || (d.length >= 7 && digits(x).endsWith(d.slice(-9)))));
+  };
+  // One detail per segment: signatures pack several on a line.
+  const segs = lines.flatMap((l) => l.split(/\s+[|•·]\s+|\s*｜\s*/)).map((s) => s.trim()).filter(Boolean);
+  const text = segs.join('\n');
+  const phones: string[] = [];
+  const addPhone = (p: string) => keep(p) && !phones.some((q) => digits(q) === digits(p)) && phones.push(p);
+  for (const s of segs) {
+    if (/\bfax\b|传真/i.test(s) && !/whats ?app/i.test(s)) continue;
+    if (PHONE_LABEL.test(s) || /^[+(]?\d[\d\s().\-/]{5,22}\d$/.test(s)) findPhones(s).forEach(addPhone);
+  }
+  const wa = findWhatsApp(text, hrefs);
+  const whatsapp = wa && keep(wa) ? wa : null;
+  if (whatsapp) addPhone(whatsapp);
+  const wechat = findWeChat(text);
+
+  const key = domainKey(email);
+  const onDomain = (w: string) => !!key && squash(hostOf(w)).includes(key);
+  const sites = [...findWebsites(text), ...hrefs.filter((h) => /^https?:/i.test(h))].filter((w) => {
+    const host = hostOf(w);
+    return host.includes('.') && !NOT_SITE.test(host) && keep(w) && (!chat || onDomain(w) || segs.some((s) => WEB_LABEL.test(s) && s.includes(host)));
+  });
+
+  let company: string | null = null;
+  for (const s of segs) {
+    const c = COMPANY_LABEL.exec(s)?.[1] ?? (isCompanyLike(s, email, !chat) ? s : null);
+    if (c && keep(c)) {
+      company = c.trim();
+      break;
+    }
+  }
+  // A country is labelled, or the last part of a postal address line ("Hamnvägen 12, 417 64
+  // Göteborg, Sweden" -> "Sweden"); a city there is dropped by normalisation.
+  let country = segs.map((s) => COUNTRY_LABEL.exec(s)?.[1]).find(Boolean) ?? null;
+  if (!country && !chat) {
+    for (const s of segs) {
+      const last = s.split(/[,，]/).pop()?.trim() ?? '';
+      if (/\d/.test(s) && s.includes(',') && !PHONE_LABEL.test(s) && /^[^\d@/]{2,40}$/.test(last) && last.split(' ').length <= 4) {
+        country = last.replace(/\.$/, '');
+        break;
+      }
+    }
+  }
+  return {
+    company,
+    country,
+    emails: findEmails(text).filter(keep),
+    phones,
+    whatsapp,
+    wechat: wechat && keep(wechat) ? wechat : null,
+    // The site on the mail's own domain first: a signature may also link a partner.
+    website: sites.find(onDomain) ?? sites[0] ?? null,
+    linkedin: [...hrefs, ...findWebsites(text)].find((h) => /linkedin\.com\/in\//i.test(h)) ?? null,
+  };
+}
+
+/** One message of a mail thread as an adapter read it. */
+export interface MailMessage {
+  /** Sender address, lower-case; Outlook shows only a name for senders of the same organisation. */
+  email: string | null;
+  name: string | null;
+  /** Recipients, for a thread where the buyer has not written yet. */
+  to: { email: string | null; name: string | null }[];
+  /** ISO UTC. */
+  time: string | null;
+  /** What the sender wrote (bodyLines) and the links in it (bodyLinks). */
+  lines: string[];
+  links: { href: string; text: string }[];
+}
+
+/** The signed-in mailbox: the seller. */
+export interface MailAccount {
+  emails: string[];
+  names: string[];
+}
+
+type Party = { email: string | null; name: string | null };
+
+/**
+ * The buyer of a mail thread: the correspondent who is not the signed-in account, read from
+ * their own messages only. Without a known account the first sender is taken as the buyer (an
+ * inquiry thread starts with the buyer writing in).
+ */
+export function mailCapture(
+  platform: Platform,
+  url: string,
+  messages: MailMessage[],
+  account: MailAccount,
+  subject: string | null,
+  threadId: string | null,
+): RawCapture {
+  const cap = emptyCapture(platform, url);
+  Object.assign(cap.inquiry, { subject, platformInquiryId: threadId });
+  const acc = [...account.emails, ...account.names].map((s) => s.toLowerCase());
+  const key = (p: Party) => (p.email || p.name || '').toLowerCase();
+  const isSeller = (p: Party) => acc.includes(p.email ?? '') || acc.includes((p.name ?? '').toLowerCase());
+  // Chronological: Outlook may show the newest message on top.
+  const ordered = messages.every((m) => m.time) ? [...messages].sort((a, b) => ((a.time ?? '') < (b.time ?? '') ? -1 : 1)) : messages;
+  const first = ordered.find((m) => key(m) && !(acc.length && isSeller(m)));
+  const own = first ? ordered.filter((m) => key(m) === key(first)) : [];
+  // The buyer has not written yet (a thread the seller started): the first outside recipient.
+  const party = first ?? ordered.flatMap((m) => m.to).find((r) => key(r) && !isSeller(r));
+  if (!party) return cap;
+
+  const exclude = [...acc];
+  for (const m of ordered) {
+    if (own.includes(m)) continue;
+    const c = readContacts(signatureLines(m.lines));
+    exclude.push(key(m), ...c.emails, ...c.phones, c.company ?? '');
+  }
+  const email = party.email && !exclude.includes(party.email) ? party.email : null;
+  // Latest signature first: it is the most current.
+  const sig = [...own].reverse().flatMap((m) => signatureLines(m.lines));
+  const sigText = sig.join('\n');
+  const hrefs = own.flatMap((m) => m.links).filter((l) => l.text && sigText.includes(l.text)).map((l) => l.href);
+  const c = readContacts(sig, { hrefs, email, exclude });
+  const text = own.map((m) => m.lines.join('\n')).join('\n\n');
+  const intro = introCompany(text, email);
+  Object.assign(cap.buyer, c, {
+    name: party.name && !party.name.includes('@') && !isSeller(party) ? party.name : null,
+    emails: [...(email ? [email] : []), ...c.emails.filter((e) => e !== email)],
+    company: c.company ?? intro.company,
+    country: c.country ?? intro.place,
+  });
+  cap.inquiry.message = text || null;
+  cap.inquiry.receivedAt = own.map((m) => m.time).filter((t): t is string => !!t).sort()[0] ?? null;
+  return cap;
+}

@@ -1,0 +1,126 @@
+/**
+ * Every string the panel shows goes through `t()`. The browser picks the catalogue
+ * (public/_locales/<lang>/messages.json) from its own UI language, so the panel follows the
+ * browser: Simplified Chinese or English. Keys are typed from the English catalogue, and
+ * tests/unit/i18n.test.ts checks the Chinese one has exactly the same keys and placeholders.
+ */
+import { browser } from 'wxt/browser';
+import type en from '../public/_locales/en/messages.json';
+import type { Platform } from './capture';
+import type { Channel, Stage, TouchpointKind } from '../storage/schema';
+import { countryName } from './normalize';
+
+export type MessageKey = keyof typeof en;
+
+// WXT types getMessage from the catalogue as it was at the last `wxt prepare`; the key type
+// above is the one that stays in step with the file, so the call goes through a plain signature.
+type GetMessage = (name: string, substitutions?: string | string[]) => string;
+
+/** The message for `key`, with `$1`..`$9` filled from `subs` (the catalogue names them). */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const get = browser.i18n.getMessage as unknown as GetMessage;
+  const msg = subs.length ? get(key, subs.map(String)) : get(key);
+  // A missing message renders as its key rather than as nothing: visible, and caught by the test.
+  return msg || key;
+}
+
+export type UiLang = 'en' | 'zh';
+
+/** The browser's UI language as a BCP 47 tag for Intl ("zh-CN", "en-US"). */
+export function uiLocale(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export function uiLang(): UiLang {
+  return uiLocale().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+const toDate = (at: number | string): Date => new Date(at);
+
+/** A moment in the user's own locale and time zone: "2026年11月18日 17:42" / "Nov 18, 2026, 5:42 PM". */
+export function formatDateTime(at: number | string | null | undefined): string {
+  if (at == null || at === '') return '';
+  const d = toDate(at);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+export function formatDate(at: number | null | undefined): string {
+  if (at == null) return '';
+  const d = toDate(at);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(d);
+}
+
+/** "DE" -> "Germany" / "德国"; empty for no code. */
+export function countryLabel(code: string | null | undefined): string {
+  return countryName(code, uiLang()) ?? '';
+}
+
+// Records keyed by the schema's enums: adding a stage, channel or kind without its label is a
+// type error here, not a blank in the panel.
+const STAGE_KEYS: Record<Stage, MessageKey> = {
+  new: 'stageNew',
+  contacted: 'stageContacted',
+  quoted: 'stageQuoted',
+  sampling: 'stageSampling',
+  negotiating: 'stageNegotiating',
+  ordered: 'stageOrdered',
+  repeat: 'stageRepeat',
+  lost: 'stageLost',
+};
+
+const CHANNEL_KEYS: Record<Channel, MessageKey> = {
+  alibaba: 'channelAlibaba',
+  'made-in-china': 'channelMadeInChina',
+  'global-sources': 'channelGlobalSources',
+  email: 'channelEmail',
+  whatsapp: 'channelWhatsapp',
+  wechat: 'channelWechat',
+  phone: 'channelPhone',
+  linkedin: 'channelLinkedin',
+  facebook: 'channelFacebook',
+  website: 'channelWebsite',
+  'trade-show': 'channelTradeShow',
+  other: 'channelOther',
+};
+
+const KIND_KEYS: Record<TouchpointKind, MessageKey> = {
+  inquiry: 'kindInquiry',
+  'first-reply': 'kindFirstReply',
+  'quote-sent': 'kindQuoteSent',
+  'sample-sent': 'kindSampleSent',
+  'sample-received': 'kindSampleReceived',
+  'price-negotiation': 'kindPriceNegotiation',
+  order: 'kindOrder',
+  payment: 'kindPayment',
+  complaint: 'kindComplaint',
+  'catalogue-sent': 'kindCatalogueSent',
+  'follow-up': 'kindFollowUp',
+  call: 'kindCall',
+  meeting: 'kindMeeting',
+  note: 'kindNote',
+};
+
+const DIRECTION_KEYS: Record<'in' | 'out', MessageKey> = { in: 'directionIn', out: 'directionOut' };
+
+const PLATFORM_KEYS: Record<Platform, MessageKey> = {
+  alibaba: 'platformAlibaba',
+  'made-in-china': 'platformMadeInChina',
+  'global-sources': 'platformGlobalSources',
+  gmail: 'platformGmail',
+  outlook: 'platformOutlook',
+  whatsapp: 'platformWhatsapp',
+  linkedin: 'platformLinkedin',
+  generic: 'platformGeneric',
+};
+
+export const stageLabel = (s: Stage): string => t(STAGE_KEYS[s]);
+export const channelLabel = (c: Channel): string => t(CHANNEL_KEYS[c]);
+export const kindLabel = (k: TouchpointKind): string => t(KIND_KEYS[k]);
+export const directionLabel = (d: 'in' | 'out'): string => t(DIRECTION_KEYS[d]);
+export const platformLabel = (p: Platform): string => t(PLATFORM_KEYS[p]);

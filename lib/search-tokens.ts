@@ -1,0 +1,156 @@
+/**
+ * Search tokenisation, shared by the indexer (what a buyer row stores in its multiEntry
+ * `searchTokens`) and the query (what the seller types). Both sides use the same folding so a
+ * query word is always a prefix of some stored token when it should match:
+ *
+ * - words of name, company, tags, WeChat id, platform ids: folded (case, accents, Arabic
+ *   diacritics) and split on anything that is not a letter or digit;
+ * - emails: the whole address, the domain, and the words of both parts;
+ * - phones and WhatsApp (E.164): all digits, the national number with a trunk "0", and every
+ *   suffix of 4+ digits of the national number, so any run of 4+ digits matches by prefix;
+ * - CJK runs (Chinese/Japanese/Korean, written without spaces): every substring of 1-3
+ *   characters, so any word of the run matches; a longer query run becomes overlapping trigrams.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { foldText, foldedWords, hasCjk } from './match-names';
+
+/** IndexedDB keys can be long, but tokens only need to be long enough to be selective. */
+export const MAX_TOKEN_LENGTH = 64;
+/** Bounds the index size of one buyer whatever the page gave us. */
+export const MAX_TOKENS_PER_BUYER = 600;
+const CJK_GRAM = 3;
+const MIN_PHONE_SUFFIX = 4;
+
+export interface SearchableBuyer {
+  name: string | null;
+  company: string | null;
+  emails: readonly string[];
+  phones: readonly string[];
+  whatsapp: string | null;
+  wechat: string | null;
+  tags: readonly string[];
+  platformIds?: readonly { platform: string; id: string }[];
+}
+
+const cap = (t: string) => t.slice(0, MAX_TOKEN_LENGTH);
+
+/** Every substring of length 1..CJK_GRAM of a CJK run. */
+export function cjkGrams(run: string): string[] {
+  const chars = Array.from(run);
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    for (let n = 1; n <= CJK_GRAM && i + n <= chars.length; n++) out.push(chars.slice(i, i + n).join(''));
+  }
+  return out;
+}
+
+/** Tokens of free text: folded words, CJK runs expanded to their 1-3 character substrings. */
+export function textTokens(s: string | null | undefined): string[] {
+  const out: string[] = [];
+  for (const w of foldedWords(s)) {
+    if (hasCjk(w)) out.push(...cjkGrams(w));
+    else out.push(w);
+  }
+  return out;
+}
+
+/** Digit tokens of an E.164 number: full digits, "0" + national, every 4+ suffix of the national number. */
+export function phoneTokens(e164: string | null | undefined): string[] {
+  if (!e164) return [];
+  const digits = e164.replace(/\D/g, '');
+  if (digits.length < MIN_PHONE_SUFFIX) return [];
+  let national = digits;
+  try {
+    const p = parsePhoneNumberFromString(e164.startsWith('+') ? e164 : '+' + digits);
+    if (p?.nationalNumber) national = String(p.nationalNumber);
+  } catch {
+    // Not a number libphonenumber knows: the full digits still serve as suffixes.
+  }
+  const out = [digits, '0' + national];
+  for (let i = 0; i + MIN_PHONE_SUFFIX <= national.length; i++) out.push(national.slice(i));
+  return out;
+}
+
+export function emailTokens(email: string): string[] {
+  const e = email.trim().toLowerCase();
+  const at = e.lastIndexOf('@');
+  const out = [e];
+  if (at > 0) out.push(e.slice(at + 1));
+  out.push(...textTokens(e));
+  return out;
+}
+
+/** The multiEntry `searchTokens` of a buyer row: unique, capped. */
+export function buyerSearchTokens(b: SearchableBuyer): string[] {
+  const tokens = new Set<string>();
+  const add = (ts: Iterable<string>) => {
+    for (const t of ts) if (t && tokens.size < MAX_TOKENS_PER_BUYER) tokens.add(cap(t));
+  };
+  add(textTokens(b.name));
+  add(textTokens(b.company));
+  for (const e of b.emails) add(emailTokens(e));
+  for (const p of b.phones) add(phoneTokens(p));
+  add(phoneTokens(b.whatsapp));
+  if (b.wechat) add([foldText(b.wechat), ...textTokens(b.wechat)]);
+  for (const t of b.tags) add(textTokens(t));
+  for (const p of b.platformIds ?? []) add(textTokens(p.id));
+  return [...tokens];
+}
+
+// A phone number as people type it: "+49 151 1234 5678", "(0151) 1234-5678", "0086 138...".
+const PHONE_LIKE = /\+?\(?\d[\d\s().\-/]*\d/g;
+
+/**
+ * Tokens of a search query; every token must prefix-match one of a buyer's tokens. Emails (or
+ * "@domain") stay whole; a phone typed with spaces becomes one digit run; CJK runs longer than
+ * three characters become overlapping trigrams (all present = the run is a substring).
+ */
+export function searchQueryTokens(query: string): string[] {
+  let q = query.normalize('NFKC').trim();
+  if (!q) return [];
+  const out: string[] = [];
+  // Phone-like runs with separators are one number; short runs such as "2024 500" stay words.
+  q = q.replace(PHONE_LIKE, (m) => {
+    const digits = m.replace(/\D/g, '');
+    const separated = /[\s().\-/]/.test(m);
+    if (separated && (m.startsWith('+') || digits.length >= 8)) {
+      out.push(digits.replace(/^00(?=[1-9])/, ''));
+      return ' ';
+    }
+    if (m.startsWith('+')) {
+      out.push(digits);
+      return ' ';
+    }
+    return m;
+  });
+  for (const chunk of q.split(/\s+/)) {
+    if (!chunk) continue;
+    if (chunk.includes('@')) {
+      const e = chunk.toLowerCase().replace(/^@+/, '');
+      if (e) out.push(e);
+      continue;
+    }
+    for (const w of foldedWords(chunk)) {
+      if (hasCjk(w) && Array.from(w).length > CJK_GRAM) {
+        const chars = Array.from(w);
+        for (let i = 0; i + CJK_GRAM <= chars.length; i++) out.push(chars.slice(i, i + CJK_GRAM).join(''));
+      } else {
+        out.push(w);
+      }
+    }
+  }
+  return [...new Set(out.map(cap))].filter(Boolean);
+}
+
+/**
+ * How selective a query token probably is (higher = fewer buyers): the index is looked up with
+ * the best one and the others are checked in memory. Counting every token in the index would
+ * cost more than the search itself, so this is a heuristic: emails and long digit runs are
+ * near-unique, a CJK character carries about as much as three Latin letters.
+ */
+export function tokenSelectivity(token: string): number {
+  if (token.includes('@') || token.includes('.')) return 100 + token.length;
+  if (/^\d+$/.test(token)) return token.length * 1.5;
+  const n = Array.from(token).length;
+  return hasCjk(token) ? n * 3 : n;
+}

@@ -1,0 +1,276 @@
+/**
+ * The capture use case: recognise the buyer of a captured page, and save the capture (buyer +
+ * inquiry + touchpoint) in one transaction. Captures arrive normalised (lib/normalize.ts); the
+ * seller's own identity is stripped here too, so a capture saved from any caller never files the
+ * seller as a buyer.
+ */
+import type { Capture, Platform } from '../lib/capture';
+import { stripOwnIdentity } from '../lib/own-identity';
+import { fromBuyerRow, toBuyerRow, uniqStrings } from './buyer-row';
+import { findBuyersByIdentity, findLikelyDuplicates, type BuyerIdentity } from './buyers-repo';
+import { getDb, type BuyerbookDB } from './db';
+import { newId } from './ids';
+import { buyerSchema, inquirySchema, touchpointSchema, type Buyer, type Channel, type Inquiry } from './schema';
+import { getSettings } from './settings-repo';
+import { NotFoundError, parseRow } from './validate';
+
+export interface SaveCaptureResult {
+  buyer: Buyer;
+  inquiry: Inquiry | null;
+  buyerCreated: boolean;
+  inquiryCreated: boolean;
+}
+
+const CHANNEL_OF: Record<Platform, Channel> = {
+  alibaba: 'alibaba',
+  'made-in-china': 'made-in-china',
+  'global-sources': 'global-sources',
+  gmail: 'email',
+  outlook: 'email',
+  whatsapp: 'whatsapp',
+  linkedin: 'linkedin',
+  // "Capture from this page" can be any site: nothing says which channel it is.
+  generic: 'other',
+};
+export const channelForPlatform = (p: Platform): Channel => CHANNEL_OF[p];
+
+export function identityOf(capture: Capture): BuyerIdentity {
+  const b = capture.buyer;
+  return {
+    emails: b.emails,
+    phones: b.phones,
+    whatsapp: b.whatsapp,
+    wechat: b.wechat,
+    linkedin: b.linkedin,
+    platformIds: b.platformBuyerId ? [{ platform: capture.platform, id: b.platformBuyerId }] : [],
+  };
+}
+
+const hasInquiry = (c: Capture): boolean => {
+  const i = c.inquiry;
+  return !!(i.subject || i.message || i.productTitle || i.productId || i.platformInquiryId);
+};
+
+function epochOf(iso: string | null): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) && t >= 0 ? t : null;
+}
+
+// Page values are hostile: a single value the schema refuses (an odd email) is left out instead
+// of refusing the whole capture. Whole rows are still validated before they are written.
+const validEmail = (e: string) => buyerSchema.shape.emails.element.safeParse(e).success;
+const validPhone = (p: string | null): p is string => !!p && buyerSchema.shape.phones.element.safeParse(p).success;
+
+/** The capture with the seller's own identity removed, read from settings. */
+async function withoutOwnIdentity(capture: Capture, db: BuyerbookDB): Promise<Capture> {
+  const { ownIdentity } = await getSettings(db);
+  return stripOwnIdentity(capture, ownIdentity);
+}
+
+/** The buyer an inquiry with this platform id was saved under, if any. */
+async function buyerOfInquiry(c: Capture, db: BuyerbookDB): Promise<Buyer | null> {
+  const pid = c.inquiry.platformInquiryId;
+  if (!pid) return null;
+  const inq = await db.inquiries.where('[platform+platformInquiryId]').equals([c.platform, pid]).first();
+  const row = inq && (await db.buyers.get(inq.buyerId));
+  return row ? fromBuyerRow(row) : null;
+}
+
+/** The best identity match (most shared identities), else the buyer of this very inquiry. */
+async function recogniseBuyer(c: Capture, db: BuyerbookDB): Promise<{ buyer: Buyer | null; same: Buyer[] }> {
+  const same = await findBuyersByIdentity(identityOf(c), db);
+  return { buyer: same[0] ?? (await buyerOfInquiry(c, db)), same };
+}
+
+async function recogniseIn(
+  c: Capture,
+  db: BuyerbookDB,
+): Promise<{ buyer: Buyer | null; candidates: Buyer[] }> {
+  const { buyer, same } = await recogniseBuyer(c, db);
+  const seen = new Set(buyer ? [buyer.id] : []);
+  const candidates: Buyer[] = [];
+  // Other buyers sharing an identity are duplicates already in the book: propose them first.
+  for (const b of [...same.slice(1), ...(await findLikelyDuplicates({ id: buyer?.id, ...c.buyer }, 5, db))]) {
+    if (!seen.has(b.id)) {
+      seen.add(b.id);
+      candidates.push(b);
+    }
+  }
+  return { buyer, candidates };
+}
+
+/**
+ * `buyer`: the buyer already in the book with any same identity (email, phone/WhatsApp, WeChat,
+ * LinkedIn, platform buyer id), or the buyer this very inquiry was saved under. `candidates`:
+ * likely duplicates for the panel to propose; never merged here.
+ */
+export async function recognise(
+  capture: Capture,
+  db: BuyerbookDB = getDb(),
+): Promise<{ buyer: Buyer | null; candidates: Buyer[] }> {
+  return db.transaction('r', db.buyers, db.inquiries, db.settings, async () =>
+    recogniseIn(await withoutOwnIdentity(capture, db), db),
+  );
+}
+
+/** The book's buyer with the capture's new channels added; nothing the book already has is dropped. */
+function mergeCaptureInto(b: Buyer, c: Capture, now: number): Buyer {
+  const cb = c.buyer;
+  const phones = [...b.phones, ...cb.phones.filter(validPhone)];
+  let whatsapp = b.whatsapp;
+  if (validPhone(cb.whatsapp)) {
+    if (!whatsapp) whatsapp = cb.whatsapp;
+    else if (whatsapp !== cb.whatsapp) phones.push(cb.whatsapp); // keep the other number as a phone
+  }
+  const platformIds = [...b.platformIds];
+  if (cb.platformBuyerId && !platformIds.some((p) => p.platform === c.platform && p.id === cb.platformBuyerId)) {
+    platformIds.push({ platform: c.platform, id: cb.platformBuyerId });
+  }
+  return {
+    ...b,
+    name: b.name ?? cb.name,
+    company: b.company ?? cb.company,
+    country: b.country ?? cb.country,
+    emails: uniqStrings([...b.emails, ...cb.emails.filter(validEmail)]),
+    phones: uniqStrings(phones),
+    whatsapp,
+    wechat: b.wechat ?? cb.wechat,
+    linkedin: b.linkedin ?? cb.linkedin,
+    website: b.website ?? cb.website,
+    platformIds,
+    updatedAt: now,
+  };
+}
+
+function buyerFromCapture(c: Capture, now: number): Buyer {
+  const cb = c.buyer;
+  return {
+    id: newId(),
+    name: cb.name,
+    company: cb.company,
+    country: cb.country,
+    emails: uniqStrings(cb.emails.filter(validEmail)),
+    phones: uniqStrings(cb.phones.filter(validPhone)),
+    whatsapp: validPhone(cb.whatsapp) ? cb.whatsapp : null,
+    wechat: cb.wechat,
+    linkedin: cb.linkedin,
+    website: cb.website,
+    platformIds: cb.platformBuyerId ? [{ platform: c.platform, id: cb.platformBuyerId }] : [],
+    tags: [],
+    stage: 'new',
+    notes: '',
+    createdAt: now,
+    updatedAt: now,
+    lastContactAt: null,
+  };
+}
+
+/**
+ * The inquiry already saved for this capture: by platform + platformInquiryId; without an id, the
+ * same buyer + platform + receivedAt (or, with no time either, the same subject and message).
+ */
+async function existingInquiry(c: Capture, buyerId: string, receivedAt: number | null, db: BuyerbookDB) {
+  const pid = c.inquiry.platformInquiryId;
+  if (pid) return db.inquiries.where('[platform+platformInquiryId]').equals([c.platform, pid]).first();
+  const mine = await db.inquiries.where('buyerId').equals(buyerId).toArray();
+  return mine.find(
+    (i) =>
+      i.platform === c.platform &&
+      !i.platformInquiryId &&
+      i.receivedAt === receivedAt &&
+      (receivedAt != null || (i.subject === c.inquiry.subject && i.message === c.inquiry.message)),
+  );
+}
+
+/**
+ * Saves a capture in one transaction: creates the buyer or merges the new channels into the
+ * recognised (or given) one, creates or updates the inquiry, and logs an 'inquiry' touchpoint
+ * for a new inquiry. Any invalid row refuses the whole save; nothing is half-written.
+ */
+export async function saveCapture(
+  capture: Capture,
+  opts: { buyerId?: string; now?: number } = {},
+  db: BuyerbookDB = getDb(),
+): Promise<SaveCaptureResult> {
+  const now = opts.now ?? Date.now();
+  return db.transaction('rw', [db.buyers, db.inquiries, db.touchpoints, db.settings], async () => {
+    const c = await withoutOwnIdentity(capture, db);
+
+    let existing: Buyer | null;
+    if (opts.buyerId) {
+      const row = await db.buyers.get(opts.buyerId);
+      if (!row) throw new NotFoundError('Buyer', opts.buyerId);
+      existing = fromBuyerRow(row);
+    } else {
+      existing = (await recogniseBuyer(c, db)).buyer;
+    }
+    let buyer = existing ? mergeCaptureInto(existing, c, now) : buyerFromCapture(c, now);
+
+    let inquiry: Inquiry | null = null;
+    let inquiryCreated = false;
+    // Set when the seller files an inquiry already saved under another buyer: its touchpoints follow it.
+    let movedFrom: string | null = null;
+    if (hasInquiry(c)) {
+      const ci = c.inquiry;
+      const receivedAt = epochOf(ci.receivedAt);
+      const prev = await existingInquiry(c, buyer.id, receivedAt, db);
+      if (prev) {
+        if (prev.buyerId !== buyer.id) movedFrom = prev.id;
+        // Read again: newer non-empty values win, nothing already known is cleared.
+        inquiry = parseRow('inquiries', inquirySchema, {
+          ...prev,
+          buyerId: buyer.id,
+          url: capture.url || prev.url,
+          subject: ci.subject ?? prev.subject,
+          productTitle: ci.productTitle ?? prev.productTitle,
+          productId: ci.productId ?? prev.productId,
+          quantity: ci.quantity ?? prev.quantity,
+          unit: ci.unit ?? prev.unit,
+          message: ci.message ?? prev.message,
+          receivedAt: receivedAt ?? prev.receivedAt,
+        });
+      } else {
+        inquiry = parseRow('inquiries', inquirySchema, {
+          id: newId(),
+          buyerId: buyer.id,
+          platform: c.platform,
+          platformInquiryId: ci.platformInquiryId,
+          url: c.url,
+          subject: ci.subject,
+          productTitle: ci.productTitle,
+          productId: ci.productId,
+          quantity: ci.quantity,
+          unit: ci.unit,
+          message: ci.message,
+          receivedAt,
+          capturedAt: now,
+        });
+        inquiryCreated = true;
+      }
+    }
+
+    let touchpoint = null;
+    if (inquiry && inquiryCreated) {
+      touchpoint = parseRow('touchpoints', touchpointSchema, {
+        id: newId(),
+        buyerId: buyer.id,
+        channel: channelForPlatform(c.platform),
+        direction: 'in',
+        kind: 'inquiry',
+        at: inquiry.receivedAt ?? now,
+        note: (inquiry.subject ?? '').slice(0, 20_000),
+        inquiryId: inquiry.id,
+      });
+      buyer = { ...buyer, lastContactAt: Math.max(buyer.lastContactAt ?? 0, touchpoint.at) };
+    }
+
+    // Validate every row before the first write, so a refused row leaves the book untouched.
+    const row = toBuyerRow(buyer);
+    await db.buyers.put(row);
+    if (inquiry) await db.inquiries.put(inquiry);
+    if (movedFrom) await db.touchpoints.where('inquiryId').equals(movedFrom).modify({ buyerId: buyer.id });
+    if (touchpoint) await db.touchpoints.add(touchpoint);
+    return { buyer: fromBuyerRow(row), inquiry, buyerCreated: !existing, inquiryCreated };
+  });
+}

@@ -1,0 +1,23 @@
+/** Inquiries: read side (they are written by the capture use case, storage/capture-repo.ts). */
+import { getDb, type BuyerbookDB } from './db';
+import { inquirySchema, type Inquiry } from './schema';
+import { parseRow } from './validate';
+
+const inquiryTime = (i: Inquiry) => i.receivedAt ?? i.capturedAt;
+
+/** A buyer's inquiries, newest first (received time, or capture time when the page gave none). */
+export async function listInquiries(buyerId: string, db: BuyerbookDB = getDb()): Promise<Inquiry[]> {
+  // A buyer has few inquiries; the [buyerId+receivedAt] index would leave out those without a time.
+  const rows = await db.inquiries.where('buyerId').equals(buyerId).toArray();
+  return rows.sort((a, b) => inquiryTime(b) - inquiryTime(a) || b.capturedAt - a.capturedAt);
+}
+
+export async function getInquiry(id: string, db: BuyerbookDB = getDb()): Promise<Inquiry | undefined> {
+  return db.inquiries.get(id);
+}
+
+/** Writes validated inquiries as they are: restore from backup, benchmark seeding. */
+export async function bulkPutInquiries(inquiries: readonly Inquiry[], db: BuyerbookDB = getDb()): Promise<void> {
+  const rows = inquiries.map((i) => parseRow('inquiries', inquirySchema, i));
+  await db.inquiries.bulkPut(rows);
+}

@@ -1,0 +1,44 @@
+/**
+ * Every schema version of the `buyerbook` IndexedDB database, oldest first. An extension update
+ * must never lose a seller's book (uninstall already does), so versions are only ever appended:
+ * never edit or remove a published entry, because browsers still holding that version upgrade
+ * through every later one in order.
+ *
+ * To change the schema, append `{ version: N + 1, stores: {...changed tables only...}, upgrade }`
+ * (Dexie keeps tables not named in `stores`; `null` deletes a table). `upgrade` runs once in the
+ * version-change transaction for databases older than N + 1; rewrite rows there with the
+ * repositories' row builders so derived fields stay right. Then add
+ * `tests/unit/storage/migrations/v<N+1>.test.ts` (tests/unit/storage/migrations.test.ts fails
+ * until it exists): see the comment there for how to seed data the old way.
+ *
+ * Index syntax (Dexie): first = primary key; `*x` multiEntry (one entry per array element);
+ * `&x` unique; `[a+b]` compound. Rows whose key is missing or null are simply not in an index.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // Recognition: *emails, *phones, whatsapp, wechat, linkedin, *platformKeys.
+      // Lists: *tags, stage, recency ([lastContactAt ?? 0, updatedAt]) and [stage+recency] for
+      // "newest contact first" pages; lastContactAt for follow-up reminders; updatedAt for sync.
+      // Search: *searchTokens (prefix lookups). Duplicate proposals: *matchKeys.
+      buyers:
+        'id, *emails, *phones, whatsapp, wechat, linkedin, *platformKeys, *tags, stage, lastContactAt, updatedAt, ' +
+        'recency, [stage+recency], *searchTokens, *matchKeys',
+      // One inquiry per platform id (rows without an id are not in the unique index).
+      inquiries: 'id, buyerId, &[platform+platformInquiryId], [buyerId+receivedAt]',
+      touchpoints: 'id, buyerId, [buyerId+at], inquiryId',
+      settings: 'key',
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,0 +1,40 @@
+/**
+ * The `npm start` demo page captures the buyer that was put in it: served at its Alibaba address,
+ * read by the Alibaba content script, shown in the panel and judged against its own expectation
+ * (scripts/demo/alibaba-inquiry.json), then saved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failures, judgeCapture } from '../support/fixtures';
+import { loadDemoPage } from '../../scripts/demo/demo-page';
+import { launchFor, openWithPanel, readBook, readCaptureForm, saveCapture, type ExtensionBrowser } from './harness';
+
+const demo = loadDemoPage();
+
+describe('npm start demo page', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchFor(demo);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is an Alibaba page of its own, not a shared fixture', () => {
+    expect(new URL(demo.url).host).toBe('message.alibaba.com');
+    expect(demo.html).not.toContain('Marcus Whitfield');
+  });
+
+  it('captures the demo buyer in the panel and saves it', async () => {
+    const { panel } = await openWithPanel(browser, demo.url, demo.html);
+    const { capture } = await readCaptureForm(panel);
+    expect(failures(judgeCapture(capture, demo as Parameters<typeof judgeCapture>[1]))).toEqual([]);
+    await saveCapture(panel);
+    const book = await readBook(panel);
+    expect(book.buyers.map((b) => b.name)).toEqual([demo.expect.buyer.name]);
+    expect(book.inquiries.map((q) => q.platformInquiryId)).toEqual([demo.expect.inquiry.platformInquiryId]);
+  });
+
+  it('made no network request', () => {
+    expect(browser.guard.leaks).toEqual([]);
+  });
+});

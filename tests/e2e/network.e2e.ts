@@ -1,0 +1,85 @@
+/**
+ * Nothing leaves the seller's machine: with the extension reading every platform fixture and the
+ * panel open on it, the network guard (a catch-all route plus the context's request events)
+ * records no request beyond the served pages and the extension's own files.
+ *
+ * The guard is first shown to catch a request, so a guard that sees nothing cannot pass as clean.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentScriptFixtures, launchFor, openWithPanel, T, type ExtensionBrowser } from './harness';
+
+let browser: ExtensionBrowser | null = null;
+afterEach(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+/** Let the content script, the panel and the service worker do whatever they do on their own. */
+async function settle(panel: import('playwright-core').Page) {
+  await panel
+    .locator([T.form, T.unsupported, T.empty, T.captureGeneric].join(', '))
+    .first()
+    .waitFor({ state: 'visible', timeout: 5_000 })
+    .catch(() => {});
+  await panel.waitForTimeout(1_000);
+}
+
+describe('network guard', () => {
+  it('catches a request a page makes (self-test)', async () => {
+    browser = await launchFor(null);
+    const { page, panel } = await openWithPanel(browser, 'https://message.alibaba.com/message/default.htm', '<!doctype html><title>t</title><p>hello</p>');
+    await page.evaluate(() => fetch('https://tracker.buyerbook-test.invalid/collect?x=1').catch(() => 'blocked'));
+    await page.evaluate(() => navigator.sendBeacon('https://beacon.buyerbook-test.invalid/b', 'x'));
+    await page.waitForTimeout(500);
+    expect(browser.guard.leaks.some((l) => l.includes('tracker.buyerbook-test.invalid'))).toBe(true);
+    expect(browser.guard.leaks.some((l) => l.includes('beacon.buyerbook-test.invalid'))).toBe(true);
+    // The panel's CSP stops a connection off the extension before it becomes a request at all.
+    const outcome = await panel.evaluate(() =>
+      fetch('https://exfil.buyerbook-test.invalid/')
+        .then(() => 'sent')
+        .catch((e: Error) => 'refused: ' + e.message),
+    );
+    expect(outcome).toMatch(/^refused/);
+    // So does the service worker's (the same CSP covers it).
+    const fromWorker = await browser.inWorker(
+      () =>
+        fetch('https://exfil-sw.buyerbook-test.invalid/')
+          .then(() => 'sent')
+          .catch((e: Error) => 'refused: ' + e.message),
+      null,
+    );
+    expect(fromWorker).toMatch(/^refused/);
+    expect(browser.guard.leaks.some((l) => l.includes('exfil'))).toBe(false);
+  });
+
+  it('records nothing while the extension reads every platform page and the panel shows it', async () => {
+    const fixtures = contentScriptFixtures();
+    expect(fixtures.length).toBeGreaterThan(0);
+    browser = await launchFor(fixtures[0] ?? null);
+    for (const fx of fixtures) {
+      const { page, panel } = await openWithPanel(browser, fx.url, fx.html);
+      await settle(panel);
+      // Walk the panel's tabs too: the buyers list and settings must not fetch anything either.
+      for (const tab of [T.tabBuyers, T.tabSettings, T.tabThisPage]) {
+        const t = panel.locator(tab);
+        if (await t.count()) await t.first().click();
+        await panel.waitForTimeout(200);
+      }
+      await page.close();
+      await panel.close();
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(browser.guard.leaks).toEqual([]);
+  });
+
+  it('records nothing on a page that is not a platform', async () => {
+    browser = await launchFor(null);
+    const { panel } = await openWithPanel(
+      browser,
+      'https://www.example-buyer-company.test/contact',
+      '<!doctype html><title>Contact</title><h1>Contact us</h1><p>sales@example-buyer-company.test</p>',
+    );
+    await settle(panel);
+    expect(browser.guard.leaks).toEqual([]);
+  });
+});

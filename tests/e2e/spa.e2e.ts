@@ -1,0 +1,91 @@
+/**
+ * Single-page inboxes switch conversation without a page load. The capture in the panel must
+ * follow the conversation that is open now, never keep (or mix in) the previous buyer.
+ *
+ * Gmail: the first thread is the shared gmail-thread fixture; the second is the same page with
+ * another buyer (name, email, phones, company), put in place by history.pushState plus a DOM swap,
+ * as Gmail does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchFor, loadFixture, openWithPanel, readCaptureForm, T, type ExtensionBrowser } from './harness';
+
+const fx = loadFixture('gmail-thread');
+const first = fx.expect.buyer as { name: string; company: string; emails: string[] };
+
+const second = {
+  name: 'Henrik Aasland',
+  company: 'Aasland Båtutstyr AS',
+  email: 'henrik.aasland@aasland-batutstyr.no',
+  threadId: 'FMfcgzQXKmTtVbJqRwZpLcHnDsGfWkNz',
+};
+
+function secondThreadHtml(): string {
+  const firstEmail = first.emails[0] as string;
+  const pairs: [string, string][] = [
+    [firstEmail, second.email],
+    [first.name, second.name],
+    [first.company, second.company],
+    ['Johan', 'Henrik'],
+  ];
+  const html = pairs.reduce((h, [a, b]) => h.split(a).join(b), fx.html);
+  if (html.includes(firstEmail)) throw new Error('first buyer email still in the second thread');
+  return html;
+}
+
+/** Replace the open conversation in place, the way a single-page app re-renders (no innerHTML). */
+async function switchConversation(page: Page, html: string, hash: string) {
+  await page.evaluate(
+    ({ html, hash }) => {
+      history.pushState({}, '', location.pathname + location.search + hash);
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      document.title = next.title;
+      document.body.replaceChildren(...[...next.body.childNodes].map((n) => document.importNode(n, true)));
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    },
+    { html, hash },
+  );
+}
+
+async function fieldValue(panel: Page, key: string): Promise<string | null> {
+  return panel.locator(`${T.form} [data-testid="field-${key}"], ${T.form} [data-testid="field-buyer.${key}"], ${T.form} [data-testid="field-buyer-${key}"]`).first().getAttribute('data-value', { timeout: 1_000 }).catch(() => null);
+}
+
+describe('single-page app: the capture follows the open conversation', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchFor(fx);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('switches from one Gmail thread to another without a load', async () => {
+    const { page, panel } = await openWithPanel(browser, fx.url, fx.html);
+    const before = await readCaptureForm(panel);
+    expect(before.capture.buyer.emails).toEqual(first.emails);
+    expect(before.capture.buyer.name).toBe(first.name);
+
+    // A marker that a real load would wipe: the switch must happen in the same document.
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await switchConversation(page, secondThreadHtml(), `#inbox/${second.threadId}`);
+
+    // The content script re-reads on its own (mutation / location change) and the panel follows.
+    await expect
+      .poll(async () => JSON.parse((await fieldValue(panel, 'emails')) ?? 'null'), { timeout: 15_000, interval: 250 })
+      .toEqual([second.email]);
+    const after = await readCaptureForm(panel);
+    expect(after.capture.buyer.name).toBe(second.name);
+    expect(after.capture.buyer.company).toBe(second.company);
+    const all = JSON.stringify(after.capture.buyer) + JSON.stringify(after.capture.inquiry);
+    expect(all).not.toContain(first.emails[0] as string);
+    expect(all).not.toContain(first.name);
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await page.close();
+    await panel.close();
+  });
+
+  it('made no network request', () => {
+    expect(browser.guard.leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult } from '../../lib/accept-capture';
+import { emptyCapture } from '../../lib/capture';
+
+const alibabaUrl = 'https://message.alibaba.com/message/maDetail.htm?imInquiryId=1';
+const capture = () => {
+  const c = emptyCapture('alibaba', alibabaUrl);
+  c.buyer.name = 'Ada Buyer';
+  return c;
+};
+const msg = (c: unknown) => ({ type: 'buyerbook/capture-changed', capture: c });
+
+describe('captures pushed by content scripts', () => {
+  it('accepts a valid capture from the panel tab on its platform', () => {
+    const r = acceptCaptureChanged(msg(capture()), { tab: { id: 7, url: alibabaUrl } }, 7);
+    expect(r).toEqual({ ok: true, capture: capture() });
+  });
+  it('refuses a message from a tab outside the allowed sites', () => {
+    expect(acceptCaptureChanged(msg(capture()), { tab: { id: 7, url: 'https://evil.example/alibaba' } }, 7)).toEqual({ ok: false, reason: 'site-not-allowed' });
+    expect(acceptCaptureChanged(msg(capture()), { tab: { id: 7, url: 'http://message.alibaba.com/x' } }, 7)).toEqual({ ok: false, reason: 'site-not-allowed' });
+  });
+  it('refuses another tab, a missing tab and a platform the page is not', () => {
+    expect(acceptCaptureChanged(msg(capture()), { tab: { id: 8, url: alibabaUrl } }, 7)).toEqual({ ok: false, reason: 'other-tab' });
+    expect(acceptCaptureChanged(msg(capture()), {}, 7)).toEqual({ ok: false, reason: 'other-tab' });
+    const wrong = { ...capture(), platform: 'gmail' };
+    expect(acceptCaptureChanged(msg(wrong), { tab: { id: 7, url: alibabaUrl } }, 7)).toEqual({ ok: false, reason: 'platform-mismatch' });
+  });
+  it('refuses payloads that fail the schema', () => {
+    const sender = { tab: { id: 7, url: alibabaUrl } };
+    expect(acceptCaptureChanged({ type: 'other' }, sender, 7).ok).toBe(false);
+    expect(acceptCaptureChanged(msg({ ...capture(), buyer: { ...capture().buyer, emails: 'a@b.c' } }), sender, 7)).toEqual({ ok: false, reason: 'schema' });
+    expect(acceptCaptureChanged(msg({ ...capture(), platform: 'myspace' }), sender, 7)).toEqual({ ok: false, reason: 'schema' });
+    const huge = capture();
+    huge.buyer.name = 'x'.repeat(100_000);
+    expect(acceptCaptureChanged(msg(huge), sender, 7)).toEqual({ ok: false, reason: 'schema' });
+    expect(acceptCaptureChanged(null, sender, 7).ok).toBe(false);
+  });
+});
+
+describe('replies and generic captures', () => {
+  it('accepts a read reply only from an allowed page', () => {
+    const reply = { type: 'buyerbook/capture-result', capture: capture() };
+    expect(acceptCaptureResult(reply, alibabaUrl).ok).toBe(true);
+    expect(acceptCaptureResult(reply, 'https://example.com/').ok).toBe(false);
+    expect(acceptCaptureResult({ type: 'buyerbook/capture-result' }, alibabaUrl).ok).toBe(false);
+  });
+  it('accepts only generic captures from the injected script', () => {
+    expect(acceptGenericResult(emptyCapture('generic', 'https://x.nl/')).ok).toBe(true);
+    expect(acceptGenericResult(capture())).toEqual({ ok: false, reason: 'platform-mismatch' });
+    expect(acceptGenericResult(undefined).ok).toBe(false);
+  });
+});
