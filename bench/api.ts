@@ -22,7 +22,10 @@ export interface RatioRun {
 export interface SearchRun {
   /** One time per keystroke, every query in order. */
   keystrokeMs: number[];
-  /** Per query: results of the whole query, and whether the buyer it was taken from is among them. */
+  /**
+   * Per query: results of the whole query, and whether the buyer it was taken from is among them
+   * (null when the query has no such buyer, or when the results are capped and it may lie beyond).
+   */
   hits: { query: string; results: number; found: boolean | null }[];
 }
 
@@ -44,8 +47,8 @@ export interface RoundTrip {
 export interface BenchApi {
   /** Which optional features the build has (null figures otherwise). */
   features(): { todayView: boolean; backup: boolean };
-  /** Fill the real database (`buyerbook`) with the generated book through storage/bulk-import.ts. */
-  fillBook(o: { seed: string; size: BookSize; chunkBuyers: number }): Promise<FillResult>;
+  /** Fill the real database (`buyerbook`) with buyers [from, to) of the generated book through storage/bulk-import.ts. */
+  fillBook(o: { seed: string; size: BookSize; chunkBuyers: number; from: number; to: number }): Promise<FillResult>;
   /** One run of repository import vs bare bulkPut of the same batch into two scratch databases. */
   fillRatio(o: { seed: string; size: BookSize; chunkBuyers: number; bareFirst: boolean }): Promise<RatioRun>;
   counts(): Promise<{ buyers: number; inquiries: number; touchpoints: number }>;

@@ -24,7 +24,7 @@ const FROM_HEAD = /^(?:from|de|von|发件人)\s*[:：]/i;
 const SENT_HEAD = /^(?:sent|date|enviado|gesendet|发送时间)\s*[:：]/i;
 // Legal forms (case-sensitive, so "as"/"ab" in words do not count) and trade words.
 const LEGAL = /\b(?:Co\.?,? ?Ltd|Ltd|Limited|LLC|Inc|Corp|GmbH|AG|AB|A\/S|AS|Oy|S\.?A\.?(?:C|S)?|S\.?R\.?L|S\.?L|S\.?p\.?A|B\.?V|N\.?V|Pty|PLC|Sdn\.? Bhd|Pte|SARL|SAS|Ltda|FZE|FZCO|JSC)\b|有限公司|公司/;
-const TRADE = /\b(?:trading|suppl(?:y|ies)|industr(?:y|ies|ial)|imports?|exports?|group|company|enterprises?|solutions|international|distribut\w*|manufactur\w*|hardware|equipment)\b/i;
+const TRADE = /\b(?:trading|suppl(?:y|ies)|industr\w*|imports?|exports?|group|company|enterprises?|distribut\w*|manufactur\w*)\b/i;
 const PHONE_LABEL = /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office)\b|电话|手机|^[mtp] ?[:.]/i;
 const WEB_LABEL = /\b(?:web(?:site)?|site|url)\b|网站|官网/i;
 // Hosts that are not the buyer's own site (social, marketplaces, link shorteners).
@@ -238,12 +238,9 @@ export function mailCapture(
   const hrefs = own.flatMap((m) => m.links).filter((l) => l.text && sigText.includes(l.text)).map((l) => l.href);
   const c = readContacts(sig, { hrefs, email, exclude });
   const text = own.map((m) => m.lines.join('\n')).join('\n\n');
-  const intro = introCompany(text, email);
   Object.assign(cap.buyer, c, {
     name: party.name && !party.name.includes('@') && !isSeller(party) ? party.name : null,
     emails: [...(email ? [email] : []), ...c.emails.filter((e) => e !== email)],
-    company: c.company ?? intro.company,
-    country: c.country ?? intro.place,
   });
   cap.inquiry.message = text || null;
   cap.inquiry.receivedAt = own.map((m) => m.time).filter((t): t is string => !!t).sort()[0] ?? null;

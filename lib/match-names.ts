@@ -107,7 +107,10 @@ const LEGAL_SUFFIXES: string[][] = [
   ['pvt', 'ltd'], ['pte', 'ltd'], ['co', 'ltd'], ['sdn', 'bhd'], ['sa', 'de', 'cv'], ['s', 'de', 'rl', 'de', 'cv'],
   ['s', 'de', 'rl'], ['sp', 'z', 'oo'], ['gmbh', 'co', 'kg'], ['ltd', 'sti'], ['san', 've', 'tic'], ['and', 'co'],
 ]);
-const LEGAL_PREFIXES = new Set(['the', 'pt', 'cv', 'ooo', 'ооо', 'зао', 'оао', 'ао', 'شركة', 'مؤسسة', 'مجموعة']);
+// Folded like the names they are compared with (ة is folded to ه).
+const LEGAL_PREFIXES = new Set(
+  ['the', 'pt', 'cv', 'ooo', 'ооо', 'зао', 'оао', 'ао', 'شركة', 'مؤسسة', 'مجموعة'].map((p) => foldText(p)),
+);
 // Chinese/Japanese legal forms (the company name has no spaces; strip the longest first).
 const CJK_LEGAL_SUFFIXES = [
   '股份有限公司', '有限责任公司', '有限責任公司', '集团有限公司', '集團有限公司', '有限公司', '株式会社', '有限会社',

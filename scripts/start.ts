@@ -81,6 +81,8 @@ async function main(): Promise<void> {
         'Close the browser to stop.',
       ].join('\n'),
     );
+    // Ctrl-C closes the browser too (and removes its temporary profile).
+    process.once('SIGINT', () => void browser.close());
     await new Promise<void>((done) => browser.context.on('close', () => done()));
     await browser.close();
     reportLeaks(browser);
@@ -106,7 +108,9 @@ async function headlessDemo(browser: ExtensionBrowser, panel: Page, buyerName: s
   console.log(`Screenshots: ${out}`);
   const shot = async (name: string) => {
     const file = join(out, name);
-    await panel.screenshot({ path: file, fullPage: true });
+    // The panel as the seller sees it (420 x 820): a full-page shot would paint the sticky save
+    // bar in the middle of the form.
+    await panel.screenshot({ path: file });
     console.log(`  wrote ${name}`);
   };
 

@@ -90,6 +90,9 @@ export async function listBuyers(
   return { buyers: rows.map(fromBuyerRow), total };
 }
 
+/** Above this many index entries for a word, its key list is not worth reading. */
+const KEY_LIST_MAX = 20_000;
+
 /**
  * Search by name/company words, email, phone or WhatsApp digits (any run of 4+), WeChat id, tag,
  * CJK words. Every query token must prefix-match a token of the buyer. The most selective token
@@ -102,8 +105,26 @@ export async function searchBuyers(query: string, limit = 50, db: BuyerbookDB = 
   const [best, ...rest] = [...tokens].sort((a, b) => tokenSelectivity(b) - tokenSelectivity(a)) as [string, ...string[]];
   const matches = (r: BuyerRow) => rest.every((t) => r.searchTokens.some((s) => s.startsWith(t)));
   // Read a few more than asked so the best-ranked of them can be returned, not just the first in index order.
-  const scanCap = Math.max(limit * 4, 200);
-  const rows = await db.buyers.where('searchTokens').startsWith(best).distinct().filter(matches).limit(scanCap).toArray();
+  const scanCap = Math.max(limit * 2, 100);
+  let rows: BuyerRow[] | null = null;
+  if (rest.length > 0) {
+    // Several words ("jonas bec"): intersect the key lists of the two most selective ones first
+    // (key-only index reads are cheap), so rows the other word rules out are never loaded.
+    const [k1, k2] = await Promise.all(
+      [best, rest[0]!].map((t) => db.buyers.where('searchTokens').startsWith(t).limit(KEY_LIST_MAX).primaryKeys()),
+    );
+    if (k1!.length < KEY_LIST_MAX && k2!.length < KEY_LIST_MAX) {
+      const second = new Set(k2);
+      const both = [...new Set(k1)].filter((k) => second.has(k));
+      rows = [];
+      for (let i = 0; i < both.length && rows.length < scanCap; i += scanCap) {
+        const got = await db.buyers.bulkGet(both.slice(i, i + scanCap));
+        for (const r of got) if (r && matches(r)) rows.push(r);
+      }
+    }
+  }
+  // One word, or words too common for key lists: walk the index and stop after enough matches.
+  rows ??= await db.buyers.where('searchTokens').startsWith(best).distinct().filter(matches).limit(scanCap).toArray();
   const exact = (r: BuyerRow) => tokens.reduce((n, t) => n + (r.searchTokens.includes(t) ? 1 : 0), 0);
   const scored = rows.map((r) => ({ r, e: exact(r) }));
   scored.sort((a, b) => b.e - a.e || byRecencyDesc(a.r, b.r));

@@ -46,13 +46,13 @@ async function scratch(name: string): Promise<BuyerbookDB> {
 const api: BenchApi = {
   features: () => ({ todayView: false, backup: false }),
 
-  async fillBook({ seed, size, chunkBuyers }) {
+  async fillBook({ seed, size, chunkBuyers, from, to }) {
     const db = getDb();
     await db.open();
     let importMs = 0;
     let generateMs = 0;
     let rows = 0;
-    const gen = generateBook(seed, size, chunkBuyers);
+    const gen = generateBook(seed, size, chunkBuyers, from, to);
     for (;;) {
       const g0 = performance.now();
       const next = gen.next();

@@ -31,6 +31,8 @@ const THIRD_PARTY_MAIL = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster)
 
 interface PageText {
   lines: string[];
+  /** Per line: true when it is a table/definition cell (DT, TH, TD), where a label may stand alone. */
+  cells: boolean[];
   /** href of a visible link, with the index of the line it is on. */
   links: [string, number][];
 }
@@ -51,13 +53,18 @@ function hiddenSelf(e: Element, view: Window | null): boolean {
 function readPage(doc: Document): PageText {
   const view = doc.defaultView;
   const lines: string[] = [];
+  const cells: boolean[] = [];
   const links: [string, number][] = [];
+  const open: string[] = [];
   let cur = '';
   let chars = 0;
   let count = 0;
   const flush = () => {
     const t = clean(cur);
-    if (t) lines.push(t);
+    if (t) {
+      lines.push(t);
+      cells.push(/^(?:DT|TH|TD)$/.test(open[open.length - 1] ?? ''));
+    }
     cur = '';
   };
   const walk = (node: Node): void => {
@@ -72,18 +79,24 @@ function readPage(doc: Document): PageText {
       count++;
       if (SKIP.test(e.tagName) || NOISE.test(e.id + ' ' + (e.getAttribute('class') ?? '')) || hiddenSelf(e, view)) continue;
       const block = BLOCK.test(e.tagName);
-      if (block) flush();
+      if (block) {
+        flush();
+        open.push(e.tagName);
+      }
       if (e.tagName === 'A') {
         const href = e.getAttribute('href');
         if (href) links.push([href, lines.length]);
       }
       walk(e);
-      if (block) flush();
+      if (block) {
+        flush();
+        open.pop();
+      }
     }
   };
   if (doc.body) walk(doc.body);
   flush();
-  return { lines, links };
+  return { lines, cells, links };
 }
 
 type Node_ = Record<string, unknown>;
@@ -140,9 +153,11 @@ const COMPANY_SUFFIX = /\b(?:GmbH|AG|Ltd\.?|Limited|LLC|Inc\.?|B\.V\.|N\.V\.|S\.
 
 const phoneLike = (v: string) => v.replace(/\D/g, '').length > 6;
 
-function readLabelled(b: RawBuyer, lines: string[]): void {
+function readLabelled(b: RawBuyer, { lines, cells }: PageText, skip: Set<number>): void {
   lines.forEach((line, i) => {
     const m = /^([^:：]{1,30}?)\s*[:：]\s*(.*)$/.exec(line);
+    // A label alone on its line counts only in a table cell: a bare "Company" is usually a footer heading.
+    if (skip.has(i) || (!m && !cells[i])) return;
     const label = m ? m[1] : line;
     const field = LABELS.find(([, re]) => re.test(label ?? ''))?.[0];
     if (!field) return;
@@ -212,12 +227,13 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
     fromLd(b, { email: prop('email'), telephone: prop('telephone'), address: { addressCountry: prop('addressCountry') } });
   }
 
-  const { lines, links } = readPage(doc);
+  const text = readPage(doc);
+  const { lines, links } = text;
   const credit = new Set(lines.map((l, i) => (CREDIT.test(l) ? i : -1)));
   const ok = lines.filter((_, i) => !credit.has(i));
 
   // 2. Labelled rows.
-  readLabelled(b, ok);
+  readLabelled(b, text, credit);
 
   // 3. Links: mailto:, tel:, wa.me, LinkedIn profiles (not on credit lines).
   const wa: string[] = [];

@@ -8,7 +8,7 @@
  * menu) is never read: every buyer field comes from the profile box or the buyer's message.
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
-import { all, attrAt, first, labelValue, textAt, textOf, visibleText } from '../dom';
+import { attrAt, clean, first, isHidden, labelValue, textAt, visibleText } from '../dom';
 import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
@@ -37,8 +37,8 @@ function extractDetail(doc: Document, url: URL): RawCapture {
 
   // The buyer profile box: by class, else the block under a "Buyer Profile" heading.
   let box = first(doc, '.buyer-profile,[class*=buyer-profile],[class*=buyer-info],[class*=buyerInfo]');
-  for (const h of box ? [] : all(doc, 'h2,h3,h4,[class*=title]')) {
-    if (/^(?:buyer (?:profile|info\w*|details)|买家(?:信息|资料))$/i.test(textOf(h) ?? '')) {
+  for (const h of box ? [] : Array.from(doc.querySelectorAll('h2,h3,h4,[class*=title]'))) {
+    if (/^(?:buyer (?:profile|info\w*|details)|买家(?:信息|资料))$/i.test(clean(h.textContent)) && !isHidden(h)) {
       box = h.parentElement;
       break;
     }

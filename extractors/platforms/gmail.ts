@@ -19,20 +19,18 @@ import type { PageAdapter, PlatformModule } from '../types';
 // Quoted earlier mail inside a body: Gmail's own quote, Outlook's reply header, forwarded parts.
 const QUOTED = '.gmail_quote, blockquote, .h5, .im, .gmail_extra';
 
-/** The signed-in address and name. Read even when hidden: it is only used to exclude. */
+/** The signed-in address (the seller). Read even when hidden: it is only used to exclude. */
 function account(doc: Document): MailAccount {
-  const emails: string[] = [];
-  const names: string[] = [];
-  // "Google Account: Tina Xu (tina.xu@example.com)"
-  const label = doc.querySelector('[aria-label^="Google Account:"]')?.getAttribute('aria-label') ?? '';
-  emails.push(...findEmails(label));
-  const name = /:\s*([^(\n]+?)\s*\(/.exec(label)?.[1];
-  if (name) names.push(name);
-  // "Subject - tina.xu@example.com - Gmail"
-  emails.push(...findEmails(doc.title));
-  // Recipients Gmail writes as "me".
-  for (const el of Array.from(doc.querySelectorAll('[email][name="me"]'))) emails.push(...findEmails(el.getAttribute('email')));
-  // GLOBALS carries the account address near its start; a regex, not a parse of the whole array.
+  // "Google Account: Tina Xu (tina.xu@example.com)"; the title "Subject - tina.xu@... - Gmail";
+  // recipients Gmail writes as "me".
+  const emails = findEmails(
+    [
+      doc.querySelector('[aria-label^="Google Account:"]')?.getAttribute('aria-label'),
+      doc.title,
+      ...Array.from(doc.querySelectorAll('[email][name="me"]'), (e) => e.getAttribute('email')),
+    ].join(' '),
+  );
+  // GLOBALS carries the account address near its start: a regex, not a parse of the whole array.
   for (const s of Array.from(doc.querySelectorAll('script:not([src])'))) {
     const src = s.textContent ?? '';
     const at = src.indexOf('GLOBALS');
@@ -41,7 +39,7 @@ function account(doc: Document): MailAccount {
       break;
     }
   }
-  return { emails, names };
+  return { emails, names: [] };
 }
 
 function readMessage(el: Element): MailMessage {
@@ -82,18 +80,16 @@ const thread: PageAdapter = {
   extract: extractThread,
   examples: {
     positive: [
-      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKmTtVbJqRwZpLcHnDsGfWkMx',
-      'https://mail.google.com/mail/u/1/#label/Alibaba+Inquiries/FMfcgzQXKmTtVbJqRwZpLcHnDsGfWkMx',
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKmTtVbJqRwZpLcHn',
+      'https://mail.google.com/mail/u/1/#label/Buyers/FMfcgzQXKmTtVbJq',
       'https://mail.google.com/mail/u/0/#inbox',
-      'https://mail.google.com/mail/u/0/?ui=2#search/hinges/FMfcgzQXKmTtVbJqRwZpLcHnDsGfWkMx',
     ],
     negative: [
-      'https://mail.google.com/chat/u/0/#chat/home',
+      'https://mail.google.com/chat/u/0/',
       'https://www.google.com/gmail/about/',
-      'https://accounts.google.com/ServiceLogin?service=mail',
-      'https://mail.google.com.example.net/mail/u/0/#inbox',
-      'https://gmail.com/mail/u/0/#inbox',
-      'http://mail.google.com/mail/u/0/#inbox',
+      'https://accounts.google.com/ServiceLogin',
+      'https://mail.google.com.example.net/mail/u/0/',
+      'http://mail.google.com/mail/u/0/',
     ],
   },
 };

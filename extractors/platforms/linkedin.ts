@@ -27,7 +27,7 @@ function extractProfile(doc: Document, url: URL): RawCapture {
   const name = textOf(h1);
   const me = clean(attrAt(doc, '.global-nav__me-photo', 'alt'));
   // The signed-in member's own profile: nothing on it is a buyer.
-  if (!name || name === me || first(main, '[aria-label="Edit intro"],a[href*="/edit/forms/intro"]')) return cap;
+  if (!name || !/\p{L}/u.test(name) || name === me || first(main, '[aria-label="Edit intro"],a[href*="/edit/forms/intro"]')) return cap;
   b.name = name;
   b.linkedin = 'https://www.linkedin.com/in/' + (PROFILE.exec(url.pathname)?.[1] ?? '');
 

@@ -15,7 +15,7 @@
  * Kept small on purpose (the content script budget): selector fallbacks are comma lists.
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
-import { all, clean, first, labelValue, labelValueElement, textAt, textOf, visibleText } from '../dom';
+import { all, clean, first, isHidden, labelValue, labelValueElement, textAt, textOf, visibleText } from '../dom';
 import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
@@ -81,8 +81,9 @@ function extractDetail(doc: Document, url: URL): RawCapture {
 
   // The buyer card: by class, else the block under a heading naming the buyer's information.
   let card = first(main, '.buyer-info,[class*=buyer-info],[class*=buyerInfo]');
-  for (const h of card ? [] : all(main, 'h3,h4,h5,[class*=title]')) {
-    if (/^(?:buyer'?s? (?:basic )?info\w*|买家(?:基本)?信息|客户信息|联系人?信息)$/i.test(clean(h.textContent))) {
+  // Text first, visibility only for a match: isHidden reads computed styles up the ancestors.
+  for (const h of card ? [] : Array.from(main.querySelectorAll('h3,h4,h5,[class*=title]'))) {
+    if (/^(?:buyer'?s? (?:basic )?info\w*|买家(?:基本)?信息|客户信息|联系人?信息)$/i.test(clean(h.textContent)) && !isHidden(h)) {
       card = h.parentElement;
       break;
     }
@@ -111,10 +112,10 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   q.productTitle = textOf(link);
   q.productId = input(main, 'prodId') ?? /\/product\/(\w+)/.exec(link?.getAttribute('href') ?? '')?.[1] ?? null;
   // "Purchase Quantity: <b>2</b> Sets" / "采购数量：2 台".
-  for (const el of all(prod, 'div,p,li,td')) {
-    const m = /^(?:purchase |order )?quantity\s*[:：]\s*(\d.{0,30})$|^(?:采购|订购)?数量\s*[:：]\s*(\d.{0,30})$/i.exec(clean(el.textContent));
-    if (m && el.children.length < 4) {
-      ({ quantity: q.quantity, unit: q.unit } = parseQuantity(m[1] ?? m[2]));
+  for (const el of Array.from(prod.querySelectorAll('div,p,li,td'))) {
+    const m = el.children.length < 4 && /^(?:(?:purchase |order )?quantity|(?:采购|订购)?数量)\s*[:：]\s*(\d.{0,30})$/i.exec(clean(el.textContent));
+    if (m && !isHidden(el)) {
+      ({ quantity: q.quantity, unit: q.unit } = parseQuantity(m[1]));
       break;
     }
   }

@@ -13,7 +13,7 @@
  * and the account manager (the seller) are never read as the buyer.
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
-import { all, clean, first, textOf } from '../dom';
+import { all, attrAt, clean, first, textOf } from '../dom';
 import { bodyLines, bodyLinks, mailCapture, type MailAccount, type MailMessage } from '../mail-signature';
 import { findEmails } from '../patterns';
 import { isMonthFirst, monthFirstToIso, parsePageTime } from '../time';
@@ -28,77 +28,54 @@ const QUOTED = '.gmail_quote, blockquote, [contenteditable="true"]';
 
 /** The mailbox owner (the seller): the account manager, its flyout and the folder tree root. */
 function account(doc: Document): MailAccount {
-  const emails: string[] = [];
-  const names: string[] = [];
-  const me = doc.getElementById('O365_MainLink_Me')?.getAttribute('aria-label') ?? '';
-  emails.push(...findEmails(me));
-  // "Account manager for Kevin Zhou"
-  const name = /\bfor\s+(.+)$/i.exec(me)?.[1]?.replace(/\s*\(.*$/, '').trim();
-  if (name && !name.includes('@')) names.push(name);
-  const primary = clean(doc.getElementById('mectrl_currentAccount_primary')?.textContent);
-  if (primary) names.push(primary);
-  emails.push(...findEmails(doc.getElementById('mectrl_currentAccount_secondary')?.textContent));
+  const text = (id: string) => doc.getElementById(id)?.textContent;
+  // "Account manager for Kevin Zhou"; the flyout names the account and its address.
+  const me = /\bfor\s+([^(@]+)$/.exec(doc.getElementById('O365_MainLink_Me')?.getAttribute('aria-label') ?? '')?.[1];
+  const names = [clean(me), clean(text('mectrl_currentAccount_primary'))].filter(Boolean);
+  const emails = findEmails(text('mectrl_currentAccount_secondary'));
   // Consumer Outlook names the mailbox only as the folder tree's root; trusted only when single.
-  const roots = new Set(
-    Array.from(doc.querySelectorAll('[role="tree"] [role="treeitem"][title*="@"]')).flatMap((t) => findEmails(t.getAttribute('title'))),
-  );
+  const roots = new Set(all(doc, '[role="tree"] [role="treeitem"][title*="@"]').flatMap((t) => findEmails(t.getAttribute('title'))));
   if (roots.size === 1) emails.push(...roots);
   return { emails, names };
 }
 
-/** Text of an element and the title/aria-label attributes on and under it (where the address is). */
-function labelled(el: Element | null): string {
-  if (!el) return '';
-  const nodes = [el, ...Array.from(el.querySelectorAll('[title], [aria-label]'))];
-  return nodes.map((n) => `${n.getAttribute('title') ?? ''} ${n.getAttribute('aria-label') ?? ''}`).join(' ') + ' ' + (el.textContent ?? '');
-}
-
-function senderName(from: Element | null, email: string | null): string | null {
-  if (!from) return null;
-  const label = from.matches('[aria-label]') ? from : from.querySelector('[aria-label^="From"]');
-  const raw = (label?.getAttribute('aria-label') || textOf(from) || '').replace(/^\s*from\s*:?\s*/i, '');
-  const name = clean(raw.replace(/<[^>]*>/g, '').replace(email ?? '\u0000', '').replace(/[<>()]/g, ''));
-  return name || null;
+/** The sender: the persona holds the address in a title or aria-label, the name in "From: X". */
+function sender(from: Element | null): { email: string | null; name: string | null } {
+  if (!from) return { email: null, name: null };
+  const attrs = [from, ...Array.from(from.querySelectorAll('[title], [aria-label]'))].map((n) => `${n.getAttribute('title')} ${n.getAttribute('aria-label')}`);
+  const email = findEmails(attrs.join(' ') + ' ' + from.textContent)[0] ?? null;
+  const label = from.closest('[aria-label^="From"]') ?? from.querySelector('[aria-label^="From"]');
+  const raw = (label?.getAttribute('aria-label') || textOf(from) || '').replace(/^\s*from\s*:?/i, '');
+  return { email, name: clean(raw.replace(/<[^>]*>|[<>()]/g, ' ').replace(email ?? '\u0000', '')) || null };
 }
 
 function readMessage(el: Element): MailMessage & { when: string | null } {
-  const from = first(el, '[id$="_FROM"]', '[aria-label^="From:"]');
-  const email = findEmails(labelled(from))[0] ?? null;
-  const toEl = first(el, '[id$="_TO"]', '[aria-label^="To:"]');
-  const to = toEl
-    ? Array.from(toEl.querySelectorAll('[title*="@"]')).map((r) => ({ email: findEmails(r.getAttribute('title'))[0] ?? null, name: textOf(r) }))
-    : [];
+  const to = first(el, '[id$="_TO"]', '[aria-label^="To:"]');
   const date = first(el, '[id$="_DATETIME"]');
   const body = first(el, BODY);
-  const lines = bodyLines(body, QUOTED);
-  const links = bodyLinks(body, QUOTED);
-  return { email, name: senderName(from, email), to, time: null, when: date?.getAttribute('title') || textOf(date), lines, links };
+  return {
+    ...sender(first(el, '[id$="_FROM"]', '[aria-label^="From:"]')),
+    to: to ? Array.from(to.querySelectorAll('[title*="@"]')).map((r) => ({ email: findEmails(r.getAttribute('title'))[0] ?? null, name: textOf(r) })) : [],
+    time: null,
+    when: date?.getAttribute('title') || textOf(date),
+    lines: bodyLines(body, QUOTED),
+    links: bodyLinks(body, QUOTED),
+  };
 }
 
 /** One node per message: Outlook's own label, else the nearest ancestor of a body with a sender. */
 function messageNodes(pane: Element): Element[] {
   const labelled = all(pane, '[aria-label="Email message"]');
   if (labelled.length) return labelled;
-  const out: Element[] = [];
-  for (const body of all(pane, BODY)) {
-    let node: Element = body;
-    for (let e = body.parentElement; e && e !== pane; e = e.parentElement) {
-      if (e.querySelector(FROM)) {
-        node = e;
-        break;
-      }
-    }
-    if (!out.includes(node)) out.push(node);
-  }
-  return out;
+  const up = (e: Element): Element => (e.parentElement && e.parentElement !== pane && !e.querySelector(FROM) ? up(e.parentElement) : e);
+  return [...new Set(all(pane, BODY).map(up))];
 }
 
 function extractPane(doc: Document, url: URL): RawCapture {
   const pane = first(doc, ...PANE);
-  if (!pane) return emptyCapture('outlook', url.href);
-  const read = messageNodes(pane).map(readMessage);
-  // No message rendered: the empty reading pane ("Select an item to read").
-  if (!read.length) return emptyCapture('outlook', url.href);
+  const read = pane ? messageNodes(pane).map(readMessage) : [];
+  // No pane, or the empty one ("Select an item to read"): nothing open.
+  if (!pane || !read.length) return emptyCapture('outlook', url.href);
   const monthFirst = isMonthFirst(
     read.map((m) => m.when),
     doc.documentElement.lang,
@@ -107,19 +84,15 @@ function extractPane(doc: Document, url: URL): RawCapture {
     ...m,
     time: parsePageTime(when && monthFirst ? monthFirstToIso(when) : when),
   }));
-  const heading = all(pane, '[role="heading"][id$="_SUBJECT"], [role="heading"]').find((h) => !h.closest('[aria-label="Email message"]'));
-  const subject = clean(heading?.getAttribute('title')) || textOf(heading);
-  const convId =
-    pane.getAttribute('data-convid') ||
-    pane.querySelector('[data-convid]')?.getAttribute('data-convid') ||
-    /\/id\/([^/?#]+)/.exec(url.pathname)?.[1];
-  let threadId: string | null = null;
+  const heading = all(pane, '[role="heading"]').find((h) => !h.closest('[aria-label="Email message"]'));
+  // The conversation id; a deep link to one message carries the message id in its path.
+  let id = pane.getAttribute('data-convid') || attrAt(pane, '[data-convid]', 'data-convid') || /\/(?:id|read)\/([^/?#]+)/.exec(url.pathname)?.[1] || null;
   try {
-    threadId = convId ? decodeURIComponent(convId) : null;
+    id = id && decodeURIComponent(id);
   } catch {
-    threadId = convId ?? null;
+    /* keep it as written */
   }
-  return mailCapture('outlook', url.href, messages, account(doc), subject, threadId);
+  return mailCapture('outlook', url.href, messages, account(doc), clean(heading?.getAttribute('title')) || textOf(heading), id);
 }
 
 const readingPane: PageAdapter = {
@@ -130,16 +103,14 @@ const readingPane: PageAdapter = {
   extract: extractPane,
   examples: {
     positive: [
-      'https://outlook.office.com/mail/inbox/id/AAQkADk2ZjE0YzQ1LTE5NzAtNDc3Ni1hMGJmLTI0ZmQ5YjM1ZDYxNwAQAIiS7b1kq0xBt2d8wXq%2FZ3c%3D',
+      'https://outlook.office.com/mail/inbox/id/AAQkADk2ZjE0YzQ1AQAIiS7b1kq0xB%3D',
       'https://outlook.office365.com/mail/inbox',
-      'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATMwMAItYmI3Mi1hNDkAZC0wMAItMDAKABAAmIq3U4nKbUiXWk0g9sR3Qg%3D%3D',
-      'https://outlook.cloud.microsoft/mail/deeplink/read/AAMkAGI2TG93AAA%3D',
+      'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATMwMAItYmI3%3D',
+      'https://outlook.cloud.microsoft/mail/deeplink/read/AAMkAGI2TG93%3D',
     ],
     negative: [
       'https://outlook.office.com/calendar/view/week',
       'https://outlook.live.com/owa/',
-      'https://outlook.office.com/people/',
-      'https://www.microsoft.com/en-us/microsoft-365/outlook/email-and-calendar-software-microsoft-outlook',
       'https://outlook.office.com.example.net/mail/inbox',
       'https://login.microsoftonline.com/common/oauth2/authorize',
       'http://outlook.live.com/mail/0/inbox',

@@ -11,7 +11,7 @@
  * the seller's signature) is excluded from the buyer's details.
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
-import { all, clean, first, labelValue, textOf, visibleText } from '../dom';
+import { all, clean, first, textOf, visibleText } from '../dom';
 import { introCompany, isCompanyLike, readContacts } from '../mail-signature';
 import { findEmails, findPhones } from '../patterns';
 import { isMonthFirst, monthFirstToIso, parsePageTime } from '../time';
@@ -59,16 +59,19 @@ function extractChat(doc: Document, url: URL): RawCapture {
 
   // The chat's own id: every message row carries it. A group (@g.us) has no single buyer, and
   // a privacy id (@lid) is not a phone number.
-  const ids = all(main, '[data-id]').map((e) => e.getAttribute('data-id') ?? '');
+  // Plain queries inside #main: a visibility check per message row costs too much on long chats.
+  const ids = Array.from(main.querySelectorAll('[data-id]'), (e) => e.getAttribute('data-id') ?? '');
   if (ids.some((id) => /@g\.us/.test(id))) return cap;
   const jid = ids.map((id) => /^(?:true|false)_(\d{6,15})@c\.us/.exec(id)?.[1]).find(Boolean);
 
   const drawer = first(doc, '[aria-label="Contact info"]', '[aria-label="Business info"]', '[data-testid="contact-info-drawer"]');
-  const about = drawer ? labelValue(drawer, ['About', 'Info', '关于', '个性签名']) : null;
+  // The About line: the value after its label (the drawer is in the user's language).
+  const aboutLabel = drawer && all(drawer, 'div, span').find((e) => /^(?:about|info|关于|个性签名)$/i.test(clean(e.textContent)));
+  const about = textOf(aboutLabel?.nextElementSibling);
   const drawerPhone = drawer ? all(drawer, 'span').map(textOf).find((t) => !!t && /^\+/.test(t) && PHONE_ONLY.test(t)) : null;
   const number = jid ? '+' + jid : drawerPhone ?? (title && PHONE_ONLY.test(title) ? title : null);
 
-  const rows = all(main, '.message-in, .message-out').filter((r) => !r.parentElement?.closest('.message-in, .message-out'));
+  const rows = Array.from(main.querySelectorAll('.message-in, .message-out')).filter((r) => !r.parentElement?.closest('.message-in, .message-out'));
   const messages = rows.map(readRow);
   const incoming = messages.filter((m) => m.incoming && m.text);
   const outgoing = messages.filter((m) => !m.incoming);

@@ -204,7 +204,15 @@ export async function launchExtensionBrowser(opts: LaunchOptions = {}): Promise<
       if (o.window) {
         // A narrow window beside the page, the size of a side panel (headed `npm start`).
         const pagePromise = context.waitForEvent('page', (p) => p.url().startsWith(url));
-        await inWorker((u) => chrome.windows.create({ url: u, type: 'popup', width: 420, height: 820, left: 1000, top: 0 }).then(() => undefined), url);
+        // The page's window gives up its right edge to the panel: both stay on screen.
+        await inWorker(async (u) => {
+          const [w] = await chrome.windows.getAll({ windowTypes: ['normal'] });
+          const width = 420;
+          const height = Math.max(400, Math.min(900, w?.height ?? 820));
+          const right = (w?.left ?? 0) + (w?.width ?? width);
+          if (w?.id !== undefined && (w.width ?? 0) >= 2 * width) await chrome.windows.update(w.id, { width: (w.width ?? 0) - width });
+          await chrome.windows.create({ url: u, type: 'popup', width, height, left: Math.max(0, right - width), top: w?.top ?? 0 });
+        }, url);
         const panel = await pagePromise;
         await panel.waitForLoadState('load');
         return panel;

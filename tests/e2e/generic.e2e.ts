@@ -57,13 +57,15 @@ describe('a page that is not a platform', () => {
           chrome.scripting
             .executeScript({
               target: { tabId },
+              // As JSON: executeScript's argument passing drops null members, which the
+              // capture schema requires.
               args: [capture],
-              func: (c: unknown) => {
-                chrome.runtime.sendMessage({ type: 'buyerbook/capture-changed', capture: c }).catch(() => {});
+              func: (json: string) => {
+                chrome.runtime.sendMessage({ type: 'buyerbook/capture-changed', capture: JSON.parse(json) }).catch(() => {});
               },
             })
             .then(() => undefined),
-        { tabId, capture: forged },
+        { tabId, capture: JSON.stringify(forged) },
       );
 
     // Control: on a platform page the same message is taken (the forgery mechanism works).

@@ -83,8 +83,13 @@ describe('save a capture', () => {
     await row.first().click();
     const detail = panel.locator(T.buyerDetail);
     await detail.waitFor({ state: 'visible', timeout: 10_000 });
-    await expect(detail.innerText()).resolves.toContain(exp.buyer.name as string);
-    await expect(detail.innerText()).resolves.toContain((exp.buyer.emails as string[])[0]);
+    // What the detail shows: its text and the values of its (editable) fields.
+    const shown = await detail.evaluate((el) =>
+      [(el as HTMLElement).innerText, ...[...el.querySelectorAll('input, textarea')].map((f) => (f as HTMLInputElement).value)].join('\n'),
+    );
+    expect(shown).toContain(exp.buyer.name as string);
+    expect(shown).toContain((exp.buyer.emails as string[])[0]);
+    expect(shown).toContain(exp.buyer.whatsapp as string);
     await detail.locator(T.timelineItem).first().waitFor({ state: 'visible', timeout: 10_000 });
     await expect(detail.locator(T.timelineItem).count()).resolves.toBe(1);
     await panel.close();

@@ -1,0 +1,64 @@
+/**
+ * Component-test helpers: the real repositories on the shared database (fake-indexeddb), emptied
+ * before each test, WXT's fake browser reset, and captures shaped like the platforms' ones.
+ */
+import { afterEach, beforeEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getDb } from '../../../storage/db';
+import type { Capture, RawBuyer, RawInquiry } from '../../../lib/capture';
+
+export async function emptyBook(): Promise<void> {
+  const db = getDb();
+  if (!db.isOpen()) await db.open();
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.clear();
+  });
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await emptyBook();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+export const ALIBABA_URL = 'https://message.alibaba.com/message/maDetail.htm?imInquiryId=88120045';
+
+/** A normalised capture of an Alibaba inquiry, with fields overridable per test. */
+export function alibabaCapture(buyer: Partial<RawBuyer> = {}, inquiry: Partial<RawInquiry> = {}): Capture {
+  return {
+    platform: 'alibaba',
+    url: ALIBABA_URL,
+    buyer: {
+      name: 'Jonas Becker',
+      company: 'Becker Haustechnik GmbH',
+      country: 'DE',
+      emails: ['j.becker@becker-haustechnik.de'],
+      phones: ['+4915112345678'],
+      whatsapp: '+4915112345678',
+      wechat: null,
+      linkedin: null,
+      website: 'https://becker-haustechnik.de',
+      platformBuyerId: '2215408763921',
+      ...buyer,
+    },
+    inquiry: {
+      platformInquiryId: '88120045',
+      subject: 'Brass ball valves DN20',
+      productTitle: 'DN20 forged brass ball valve',
+      productId: '1600123456',
+      quantity: 500,
+      unit: 'pieces',
+      receivedAt: '2026-11-18T09:42:00Z',
+      message: 'Please quote 500 pcs <b>not bold</b>, delivery to Hamburg.',
+      ...inquiry,
+    },
+  };
+}
+
+/** The parsed `data-value` of an element. */
+export const dataValue = (el: HTMLElement): unknown => JSON.parse(el.getAttribute('data-value') ?? 'undefined');
