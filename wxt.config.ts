@@ -1,10 +1,10 @@
 import { resolve as resolvePath } from 'node:path';
 import { defineConfig } from 'wxt';
-import { PLATFORM_MODULES } from './extractors/registry';
+import { ALL_PLATFORM_MATCHES } from './extractors/platform-matches';
 
 // Host access only to the platforms' seller pages. Any other page is read through activeTab +
 // scripting ("Capture from this page"), which needs no broad host permission.
-const platformHosts = [...new Set(PLATFORM_MODULES.flatMap((m) => m.matches))];
+const platformHosts = ALL_PLATFORM_MATCHES;
 
 /** Build modes that include the benchmark page entrypoints/bench/ (see the hook below). */
 const BENCH_PAGE_MODES = ['bench', 'e2e'];

@@ -12,12 +12,9 @@ const compiled = PLATFORM_MODULES.map((m) => ({ module: m, patterns: m.matches.m
 /** The platform whose content script may run on `url`, or null when the page is not one of them. */
 export function platformForUrl(url: string | undefined | null): PlatformModule | null {
   if (!url) return null;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  for (const c of compiled) if (c.patterns.some((p) => p.includes(u))) return c.module;
+  if (!URL.canParse(url)) return null;
+  // The string, not a URL object: MatchPattern tests a non-string against `Location`, which does
+  // not exist in Node (the CLI) and would throw.
+  for (const c of compiled) if (c.patterns.some((p) => p.includes(url))) return c.module;
   return null;
 }

@@ -15,6 +15,7 @@ import { findEmails, findPhones, findWeChat, findWhatsApp, isMasked } from '../p
 import { fromEpoch, parsePageTime } from '../time';
 import { get, readAssignedLiteral, str } from '../page-data';
 import type { PageAdapter, PlatformModule } from '../types';
+import { PLATFORM_MATCHES } from '../platform-matches';
 
 type Data = Record<string, unknown> | undefined;
 
@@ -286,6 +287,6 @@ const rfq: PageAdapter = {
 
 export const alibaba: PlatformModule = {
   platform: 'alibaba',
-  matches: ['https://message.alibaba.com/*', `${OT}*`, `${RQ}*`],
+  matches: PLATFORM_MATCHES.alibaba,
   adapters: [detail, listDetail, messenger, onetalk, rfq],
 };

@@ -12,6 +12,7 @@ import { attrAt, clean, first, isHidden, labelValue, textAt, visibleText } from 
 import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
+import { PLATFORM_MATCHES } from '../platform-matches';
 
 /** A label's value, or null when absent or masked ("Request to view", "g***@..."). */
 function lv(root: ParentNode, labels: string[]): string | null {
@@ -86,6 +87,6 @@ const inquiryDetail: PageAdapter = {
 
 export const globalSources: PlatformModule = {
   platform: 'global-sources',
-  matches: ['https://supplier.globalsources.com/*'],
+  matches: PLATFORM_MATCHES['global-sources'],
   adapters: [inquiryDetail],
 };

@@ -15,6 +15,7 @@ import { bodyLines, bodyLinks, mailCapture, type MailAccount, type MailMessage }
 import { findEmails } from '../patterns';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
+import { PLATFORM_MATCHES } from '../platform-matches';
 
 // Quoted earlier mail inside a body: Gmail's own quote, Outlook's reply header, forwarded parts.
 const QUOTED = '.gmail_quote, blockquote, .h5, .im, .gmail_extra';
@@ -96,6 +97,6 @@ const thread: PageAdapter = {
 
 export const gmail: PlatformModule = {
   platform: 'gmail',
-  matches: ['https://mail.google.com/mail/*'],
+  matches: PLATFORM_MATCHES.gmail,
   adapters: [thread],
 };

@@ -15,6 +15,7 @@ import { emptyCapture, type RawCapture } from '../../lib/capture';
 import { all, attrAt, clean, first, textAt, textOf } from '../dom';
 import { findEmails, isMasked } from '../patterns';
 import type { PageAdapter, PlatformModule } from '../types';
+import { PLATFORM_MATCHES } from '../platform-matches';
 
 const PROFILE = /^\/in\/([^/]+)\/?(?:overlay\/contact-info\/?)?$/;
 
@@ -88,6 +89,6 @@ const profile: PageAdapter = {
 
 export const linkedin: PlatformModule = {
   platform: 'linkedin',
-  matches: [IN + '*'],
+  matches: PLATFORM_MATCHES.linkedin,
   adapters: [profile],
 };

@@ -19,6 +19,7 @@ import { all, clean, first, isHidden, labelValue, labelValueElement, textAt, tex
 import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
+import { PLATFORM_MATCHES } from '../platform-matches';
 
 const HOST = /^membercenter(?:\.cn)?\.made-in-china\.com$/i;
 
@@ -194,6 +195,6 @@ const tradeMessenger: PageAdapter = {
 
 export const madeInChina: PlatformModule = {
   platform: 'made-in-china',
-  matches: [MC + '*', CN + '*'],
+  matches: PLATFORM_MATCHES['made-in-china'],
   adapters: [messageDetail, tradeMessenger],
 };

@@ -18,8 +18,8 @@ import { bodyLines, bodyLinks, mailCapture, type MailAccount, type MailMessage }
 import { findEmails } from '../patterns';
 import { isMonthFirst, monthFirstToIso, parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
+import { OUTLOOK_HOSTS, PLATFORM_MATCHES } from '../platform-matches';
 
-const HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft'];
 const PANE = ['#ConversationReadingPaneContainer', '#ItemReadingPaneContainer', '[data-app-section="ConversationContainer"]', '#ReadingPaneContainerId'];
 // The read-only body, not the reply editor (also labelled "Message body..." but editable).
 const BODY = '[role="document"][aria-label="Message body"]:not([contenteditable="true"]), div[id^="UniqueMessageBody"]:not([contenteditable="true"])';
@@ -99,7 +99,7 @@ const readingPane: PageAdapter = {
   id: 'outlook/reading-pane',
   // Every mail view: whether a message is open is read from the page (the list and the reading
   // pane share one address until a message is opened, and a deep link shows one message alone).
-  detect: (u) => u.protocol === 'https:' && HOSTS.includes(u.hostname) && /^\/mail(?:\/|$)/.test(u.pathname),
+  detect: (u) => u.protocol === 'https:' && OUTLOOK_HOSTS.includes(u.hostname) && /^\/mail(?:\/|$)/.test(u.pathname),
   extract: extractPane,
   examples: {
     positive: [
@@ -120,6 +120,6 @@ const readingPane: PageAdapter = {
 
 export const outlook: PlatformModule = {
   platform: 'outlook',
-  matches: HOSTS.map((h) => `https://${h}/mail/*`),
+  matches: PLATFORM_MATCHES.outlook,
   adapters: [readingPane],
 };

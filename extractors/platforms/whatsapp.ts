@@ -16,6 +16,7 @@ import { introCompany, isCompanyLike, readContacts } from '../mail-signature';
 import { findEmails, findPhones } from '../patterns';
 import { isMonthFirst, monthFirstToIso, parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
+import { PLATFORM_MATCHES } from '../platform-matches';
 
 // A message quoting an earlier one (reply): the quoted part is not what this sender wrote now.
 const QUOTED = '[aria-label^="Quoted"], .quoted-mention, [data-testid="quoted-message"]';
@@ -136,6 +137,6 @@ const chat: PageAdapter = {
 
 export const whatsapp: PlatformModule = {
   platform: 'whatsapp',
-  matches: ['https://web.whatsapp.com/*'],
+  matches: PLATFORM_MATCHES.whatsapp,
   adapters: [chat],
 };

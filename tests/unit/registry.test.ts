@@ -11,6 +11,8 @@ import { PLATFORMS } from '../../lib/capture';
 import { ALL_MODULES, PLATFORM_MODULES } from '../../extractors/registry';
 import { findAdapter } from '../../extractors/extract-page';
 import { generic } from '../../extractors/platforms/generic';
+import { ALL_PLATFORM_MATCHES, PLATFORM_MATCHES } from '../../extractors/platform-matches';
+import { platformForUrl } from '../../lib/allowed-sites';
 
 const root = resolve(__dirname, '../..');
 
@@ -27,6 +29,12 @@ describe('registry', () => {
         const file = resolve(root, `entrypoints/${module.platform}.content.ts`);
         expect(existsSync(file), file).toBe(true);
         expect(readFileSync(file, 'utf8')).toMatch(/runCapture\(/);
+      });
+
+      it('takes its match patterns from the one host list (extractors/platform-matches.ts)', () => {
+        // The page-data script and the manifest read that list, not the registry: they must agree.
+        expect(module.matches).toBe(PLATFORM_MATCHES[module.platform as keyof typeof PLATFORM_MATCHES]);
+        for (const p of module.matches) expect(ALL_PLATFORM_MATCHES).toContain(p);
       });
 
       it('has match patterns for seller pages only', () => {
@@ -48,6 +56,7 @@ describe('registry', () => {
             // The content script must run there, and no other platform may claim the page.
             expect(patterns.some((p) => p.includes(url)), `${module.platform} matches ${url}`).toBe(true);
             expect(findAdapter(PLATFORM_MODULES, new URL(url))?.module.platform).toBe(module.platform);
+            expect(platformForUrl(url)?.platform, `allowed site ${url}`).toBe(module.platform);
           }
           for (const url of adapter.examples.negative) {
             expect(adapter.detect(new URL(url)), `${adapter.id} rejects ${url}`).toBe(false);
@@ -60,4 +69,17 @@ describe('registry', () => {
       });
     });
   }
+});
+
+describe('host lists', () => {
+  it('lists exactly the platforms of the registry, each pattern once', () => {
+    expect(Object.keys(PLATFORM_MATCHES).sort()).toEqual(PLATFORM_MODULES.map((m) => m.platform).sort());
+    expect(ALL_PLATFORM_MATCHES).toEqual(PLATFORM_MODULES.flatMap((m) => m.matches));
+  });
+
+  it('refuses pages outside the platforms', () => {
+    for (const url of ['https://example.com/', 'https://alibaba.com.example.net/', 'not a url', '', 'chrome://extensions/']) {
+      expect(platformForUrl(url), url).toBeNull();
+    }
+  });
 });

@@ -1,0 +1,22 @@
+/**
+ * Where each platform's content script runs: the only host lists in the code base. They live apart
+ * from the adapters so the main-world page-data script, the manifest (wxt.config.ts) and the panel's
+ * allowed-sites check can name the hosts without bundling every platform's extractor.
+ * tests/unit/registry.test.ts checks that every module uses its list here.
+ */
+import type { Platform } from '../lib/capture';
+
+export const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft'];
+
+export const PLATFORM_MATCHES: Record<Exclude<Platform, 'generic'>, string[]> = {
+  alibaba: ['https://message.alibaba.com/*', 'https://onetalk.alibaba.com/*', 'https://sourcing.alibaba.com/*'],
+  'made-in-china': ['https://membercenter.made-in-china.com/*', 'https://membercenter.cn.made-in-china.com/*'],
+  'global-sources': ['https://supplier.globalsources.com/*'],
+  gmail: ['https://mail.google.com/mail/*'],
+  outlook: OUTLOOK_HOSTS.map((h) => `https://${h}/mail/*`),
+  whatsapp: ['https://web.whatsapp.com/*'],
+  linkedin: ['https://www.linkedin.com/in/*'],
+};
+
+/** Every platform page, each pattern once: the page-data script's and the manifest's hosts. */
+export const ALL_PLATFORM_MATCHES: string[] = [...new Set(Object.values(PLATFORM_MATCHES).flat())];
