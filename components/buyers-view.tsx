@@ -4,15 +4,15 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { STAGES, type Buyer, type Stage } from '../storage/schema';
-import { listBuyers, searchBuyers } from '../storage/buyers-repo';
+import { countBuyers, listBuyers, searchBuyersPage } from '../storage/buyers-repo';
 import { stageLabel, t } from '../lib/i18n';
 import { BuyerRow } from './buyer-row';
 import { BuyerDetail } from './buyer-detail';
 import { useAllTags } from './use-all-tags';
 import { useDebouncedValue } from './use-debounced-value';
+import { PAGE_SIZE, SEARCH_LIMIT } from './list-sizes';
 
-export const PAGE_SIZE = 50;
-const SEARCH_LIMIT = 200;
+export { PAGE_SIZE };
 
 export interface BuyersViewProps {
   selectedId: string | null;
@@ -27,7 +27,10 @@ export function BuyersView({ selectedId, onSelect, reloadKey }: BuyersViewProps)
   const [tag, setTag] = useState('');
   const [stage, setStage] = useState<Stage | ''>('');
   const [buyers, setBuyers] = useState<Buyer[] | null>(null);
-  const [total, setTotal] = useState(0);
+  // null while the book is still being counted: the first page shows without waiting for it.
+  const [total, setTotal] = useState<number | null>(null);
+  // A search: there may be more matches than shown. The list: the last page read was full.
+  const [more, setMore] = useState(false);
   const [failed, setFailed] = useState(false);
   const [changes, setChanges] = useState(0);
   const tags = useAllTags(`${String(reloadKey)}:${changes}`);
@@ -35,22 +38,26 @@ export function BuyersView({ selectedId, onSelect, reloadKey }: BuyersViewProps)
 
   useEffect(() => {
     let cancelled = false;
+    const filters = { tag: tag || undefined, stage: stage || undefined };
     setFailed(false);
-    const load = q
-      ? searchBuyers(q, SEARCH_LIMIT).then((found) => {
-          // Search covers the whole book; the filters narrow what it found.
-          const xs = found.filter((b) => (!tag || b.tags.includes(tag)) && (!stage || b.stage === stage));
-          return { buyers: xs, total: xs.length };
-        })
-      : listBuyers({ offset: 0, limit: PAGE_SIZE, tag: tag || undefined, stage: stage || undefined });
-    load.then(
-      (r) => {
+    setTotal(null);
+    const fail = () => !cancelled && setFailed(true);
+    if (q) {
+      searchBuyersPage(q, SEARCH_LIMIT).then((found) => {
         if (cancelled) return;
-        setBuyers(r.buyers);
-        setTotal(r.total);
-      },
-      () => !cancelled && setFailed(true),
-    );
+        // Search covers the whole book; the filters narrow what it found.
+        setBuyers(found.buyers.filter((b) => (!tag || b.tags.includes(tag)) && (!stage || b.stage === stage)));
+        setMore(found.more);
+      }, fail);
+    } else {
+      listBuyers({ offset: 0, limit: PAGE_SIZE, ...filters }).then((page) => {
+        if (cancelled) return;
+        setBuyers(page);
+        setMore(page.length === PAGE_SIZE);
+        // Counted only once the page is on screen: it takes longer than the page on a big book.
+        countBuyers(filters).then((n) => !cancelled && setTotal(n), fail);
+      }, fail);
+    }
     return () => {
       cancelled = true;
     };
@@ -59,16 +66,23 @@ export function BuyersView({ selectedId, onSelect, reloadKey }: BuyersViewProps)
   const loadMore = useCallback(async () => {
     if (!buyers) return;
     try {
-      const r = await listBuyers({ offset: buyers.length, limit: PAGE_SIZE, tag: tag || undefined, stage: stage || undefined });
+      const page = await listBuyers({ offset: buyers.length, limit: PAGE_SIZE, tag: tag || undefined, stage: stage || undefined });
       setBuyers((prev) => {
         const seen = new Set((prev ?? []).map((b) => b.id));
-        return [...(prev ?? []), ...r.buyers.filter((b) => !seen.has(b.id))];
+        return [...(prev ?? []), ...page.filter((b) => !seen.has(b.id))];
       });
-      setTotal(r.total);
+      setMore(page.length === PAGE_SIZE);
     } catch {
       setFailed(true);
     }
   }, [buyers, tag, stage]);
+
+  const canLoadMore = !q && buyers != null && (total != null ? buyers.length < total : more);
+  const status = () => {
+    if (!buyers) return '';
+    if (q) return more ? t('searchCountMore', buyers.length) : t('searchCount', buyers.length);
+    return total != null ? t('listCount', buyers.length, total) : t('listCountShown', buyers.length);
+  };
 
   return (
     <div className="buyers-view">
@@ -135,14 +149,14 @@ export function BuyersView({ selectedId, onSelect, reloadKey }: BuyersViewProps)
         ) : (
           <>
             <p className="muted small" role="status">
-              {q ? t('searchCount', buyers.length) : t('listCount', buyers.length, total)}
+              {status()}
             </p>
             <ul className="buyer-list" aria-label={t('buyersList')}>
               {buyers.map((b) => (
                 <BuyerRow key={b.id} buyer={b} onOpen={onSelect} />
               ))}
             </ul>
-            {!q && buyers.length < total ? (
+            {canLoadMore ? (
               <button type="button" className="load-more" onClick={loadMore} data-testid="load-more">
                 {t('loadMore')}
               </button>

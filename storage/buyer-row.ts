@@ -3,7 +3,7 @@
  * write (callers never set them) and stripped from everything the repositories return.
  */
 import { companyKey, nameKey } from '../lib/match-names';
-import { buyerSearchTokens } from '../lib/search-tokens';
+import { buyerPhrases, buyerSearchTokens } from '../lib/search-tokens';
 import { buyerSchema, type Buyer, type BuyerRow } from './schema';
 import { parseRow } from './validate';
 
@@ -26,13 +26,14 @@ export function toBuyerRow(input: unknown): BuyerRow {
     ...b,
     platformKeys: [...new Set(b.platformIds.map((p) => platformKey(p.platform, p.id)))],
     searchTokens: buyerSearchTokens(b),
+    phrases: buyerPhrases(b),
     matchKeys: matchKeysOf(b),
     recency: [b.lastContactAt ?? 0, b.updatedAt],
   };
 }
 
 export function fromBuyerRow(row: BuyerRow): Buyer {
-  const { platformKeys: _p, searchTokens: _s, matchKeys: _m, recency: _r, ...buyer } = row;
+  const { platformKeys: _p, searchTokens: _s, phrases: _ph, matchKeys: _m, recency: _r, ...buyer } = row;
   return buyer;
 }
 

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { companyKey, nameKey, nameSimilarity, nameWords, hasCjk, SIMILAR_NAME } from '../lib/match-names';
-import { cjkGrams, searchQueryTokens, tokenSelectivity } from '../lib/search-tokens';
+import { cjkGrams, searchQueryPhrase, searchQueryTokens, tokenSelectivity } from '../lib/search-tokens';
 import { fromBuyerRow, platformKey, toBuyerRow, uniqStrings } from './buyer-row';
 import { getDb, type BuyerbookDB } from './db';
 import { newId } from './ids';
@@ -53,82 +53,106 @@ const byRecencyDesc = (a: BuyerRow, b: BuyerRow) =>
 /** Above this many buyers with one tag, a page is read from the recency index instead of sorting them all. */
 const TAG_SORT_IN_MEMORY_MAX = 3000;
 
-/** Newest contact first (lastContactAt desc, buyers never contacted last, then updatedAt desc). */
+/**
+ * One page of the book, newest contact first (lastContactAt desc, buyers never contacted last,
+ * then updatedAt desc), optionally of one tag and/or stage. The total is a separate call
+ * (countBuyers): counting 100,000 rows takes Chromium far longer than reading a page, and the
+ * list must not wait for it.
+ */
 export async function listBuyers(
   opts: { offset?: number; limit?: number; tag?: string; stage?: Stage } = {},
   db: BuyerbookDB = getDb(),
-): Promise<{ buyers: Buyer[]; total: number }> {
+): Promise<Buyer[]> {
   const offset = Math.max(0, opts.offset ?? 0);
   const limit = Math.max(0, opts.limit ?? 50);
   const { tag, stage } = opts;
 
   if (tag != null) {
     const tagged = db.buyers.where('tags').equals(tag);
-    const count = await tagged.count();
-    if (count <= TAG_SORT_IN_MEMORY_MAX) {
-      const rows = (await tagged.toArray()).filter((r) => !stage || r.stage === stage).sort(byRecencyDesc);
-      return { buyers: rows.slice(offset, offset + limit).map(fromBuyerRow), total: rows.length };
+    // A tag on a few thousand buyers at most: their rows sorted in memory. On more, the recency
+    // index is walked instead, which finds a page without reading them all.
+    const few = await tagged.clone().limit(TAG_SORT_IN_MEMORY_MAX + 1).primaryKeys();
+    if (few.length <= TAG_SORT_IN_MEMORY_MAX) {
+      const rows = (await db.buyers.bulkGet(few)).filter((r): r is BuyerRow => !!r && (!stage || r.stage === stage));
+      return rows.sort(byRecencyDesc).slice(offset, offset + limit).map(fromBuyerRow);
     }
-    // A tag on thousands of buyers: walk the recency index, which finds a page quickly.
     const keep = (r: BuyerRow) => r.tags.includes(tag) && (!stage || r.stage === stage);
-    const total = stage ? await db.buyers.where('tags').equals(tag).filter((r) => r.stage === stage).count() : count;
     const rows = await db.buyers.orderBy('recency').reverse().filter(keep).offset(offset).limit(limit).toArray();
-    return { buyers: rows.map(fromBuyerRow), total };
+    return rows.map(fromBuyerRow);
   }
   if (stage != null) {
     const range = db.buyers.where('[stage+recency]').between([stage, Dexie.minKey], [stage, Dexie.maxKey], true, true);
-    const [rows, total] = await Promise.all([
-      range.reverse().offset(offset).limit(limit).toArray(),
-      db.buyers.where('stage').equals(stage).count(),
-    ]);
-    return { buyers: rows.map(fromBuyerRow), total };
+    return (await range.reverse().offset(offset).limit(limit).toArray()).map(fromBuyerRow);
   }
-  const [rows, total] = await Promise.all([
-    db.buyers.orderBy('recency').reverse().offset(offset).limit(limit).toArray(),
-    db.buyers.count(),
-  ]);
-  return { buyers: rows.map(fromBuyerRow), total };
+  return (await db.buyers.orderBy('recency').reverse().offset(offset).limit(limit).toArray()).map(fromBuyerRow);
 }
 
-/** Above this many index entries for a word, its key list is not worth reading. */
-const KEY_LIST_MAX = 20_000;
+/** How many buyers listBuyers pages through with the same filters. */
+export async function countBuyers(opts: { tag?: string; stage?: Stage } = {}, db: BuyerbookDB = getDb()): Promise<number> {
+  const { tag, stage } = opts;
+  if (tag != null) {
+    const tagged = db.buyers.where('tags').equals(tag);
+    return stage ? tagged.filter((r) => r.stage === stage).count() : tagged.count();
+  }
+  if (stage != null) return db.buyers.where('stage').equals(stage).count();
+  return db.buyers.count();
+}
+
+/**
+ * Index entries one search reads at most when it has to check rows one by one (a few tens of
+ * milliseconds in Chromium): past that the results say there may be more, and the seller types on.
+ */
+const SCAN_MAX = 1000;
+
+export interface SearchPage {
+  buyers: Buyer[];
+  /** True when there may be more matches than returned: the limit was reached or the scan bounded. */
+  more: boolean;
+}
 
 /**
  * Search by name/company words, email, phone or WhatsApp digits (any run of 4+), WeChat id, tag,
- * CJK words. Every query token must prefix-match a token of the buyer. The most selective token
- * is looked up in the multiEntry index; the rest are checked on the rows it yields, and the scan
- * stops after a bounded number of matches, so the cost does not grow with the book.
+ * CJK words. Every query token must prefix-match a token of the buyer.
+ *
+ * Two index reads, each bounded so the cost does not grow with the book: words typed in order
+ * ("jennifer jo") are first looked up as one phrase, a narrow range even when each word alone is
+ * shared by thousands of buyers; then the most selective token's range is walked, every row checked
+ * against all the tokens, until enough matches or SCAN_MAX entries. In-order matches rank first,
+ * then buyers matching more words exactly, then the newest contact.
  */
-export async function searchBuyers(query: string, limit = 50, db: BuyerbookDB = getDb()): Promise<Buyer[]> {
+export async function searchBuyersPage(query: string, limit = 50, db: BuyerbookDB = getDb()): Promise<SearchPage> {
   const tokens = searchQueryTokens(query);
-  if (tokens.length === 0 || limit <= 0) return [];
-  const [best, ...rest] = [...tokens].sort((a, b) => tokenSelectivity(b) - tokenSelectivity(a)) as [string, ...string[]];
-  const matches = (r: BuyerRow) => rest.every((t) => r.searchTokens.some((s) => s.startsWith(t)));
+  if (tokens.length === 0 || limit <= 0) return { buyers: [], more: false };
+  const best = [...tokens].sort((a, b) => tokenSelectivity(b) - tokenSelectivity(a))[0]!;
+  const matches = (r: BuyerRow) => tokens.every((t) => r.searchTokens.some((s) => s.startsWith(t)));
   // Read a few more than asked so the best-ranked of them can be returned, not just the first in index order.
   const scanCap = Math.max(limit * 2, 100);
-  let rows: BuyerRow[] | null = null;
-  if (rest.length > 0) {
-    // Several words ("jonas bec"): intersect the key lists of the two most selective ones first
-    // (key-only index reads are cheap), so rows the other word rules out are never loaded.
-    const [k1, k2] = await Promise.all(
-      [best, rest[0]!].map((t) => db.buyers.where('searchTokens').startsWith(t).limit(KEY_LIST_MAX).primaryKeys()),
-    );
-    if (k1!.length < KEY_LIST_MAX && k2!.length < KEY_LIST_MAX) {
-      const second = new Set(k2);
-      const both = [...new Set(k1)].filter((k) => second.has(k));
-      rows = [];
-      for (let i = 0; i < both.length && rows.length < scanCap; i += scanCap) {
-        const got = await db.buyers.bulkGet(both.slice(i, i + scanCap));
-        for (const r of got) if (r && matches(r)) rows.push(r);
-      }
-    }
+  const found = new Map<string, { r: BuyerRow; inOrder: boolean }>();
+  let more = false;
+
+  const phrase = searchQueryPhrase(query);
+  if (phrase) {
+    const rows = await db.buyers.where('phrases').startsWith(phrase).limit(scanCap).toArray();
+    for (const r of rows) if (!found.has(r.id) && matches(r)) found.set(r.id, { r, inOrder: true });
+    if (rows.length >= scanCap) more = true;
   }
-  // One word, or words too common for key lists: walk the index and stop after enough matches.
-  rows ??= await db.buyers.where('searchTokens').startsWith(best).distinct().filter(matches).limit(scanCap).toArray();
+  if (found.size < scanCap) {
+    // One bounded read (getAll: about twice as fast per row as a cursor in Chromium). One token:
+    // every row of its range matches, so twice the rows wanted covers the index's duplicates.
+    const read = tokens.length === 1 ? scanCap * 2 : SCAN_MAX;
+    const rows = await db.buyers.where('searchTokens').startsWith(best).limit(read).toArray();
+    for (const r of rows) if (!found.has(r.id) && matches(r)) found.set(r.id, { r, inOrder: false });
+    if (rows.length >= read) more = true;
+  }
   const exact = (r: BuyerRow) => tokens.reduce((n, t) => n + (r.searchTokens.includes(t) ? 1 : 0), 0);
-  const scored = rows.map((r) => ({ r, e: exact(r) }));
-  scored.sort((a, b) => b.e - a.e || byRecencyDesc(a.r, b.r));
-  return scored.slice(0, limit).map((s) => fromBuyerRow(s.r));
+  const scored = [...found.values()].map((f) => ({ ...f, e: exact(f.r) }));
+  scored.sort((a, b) => Number(b.inOrder) - Number(a.inOrder) || b.e - a.e || byRecencyDesc(a.r, b.r));
+  return { buyers: scored.slice(0, limit).map((s) => fromBuyerRow(s.r)), more: more || scored.length > limit };
+}
+
+/** The buyers of searchBuyersPage, for callers that need no "more" flag. */
+export async function searchBuyers(query: string, limit = 50, db: BuyerbookDB = getDb()): Promise<Buyer[]> {
+  return (await searchBuyersPage(query, limit, db)).buyers;
 }
 
 export async function createBuyer(input: NewBuyer, db: BuyerbookDB = getDb(), now: number = Date.now()): Promise<Buyer> {
@@ -324,7 +348,23 @@ export async function mergeBuyers(keepId: string, dropId: string, db: BuyerbookD
   });
 }
 
-/** Every tag in use, sorted (read from the index keys, no row is loaded). */
+/**
+ * Every tag in use, sorted, read from the tags index one distinct key at a time: a "unique keys"
+ * cursor still walks every entry in Chromium (a second at 100,000 buyers), while a few hundred
+ * tags are a few hundred one-key reads.
+ */
 export async function allTags(db: BuyerbookDB = getDb()): Promise<string[]> {
-  return (await db.buyers.orderBy('tags').uniqueKeys()).map(String);
+  return db.transaction('r', db.buyers, async () => {
+    const out: string[] = [];
+    let next = await db.buyers.orderBy('tags').limit(1).keys();
+    while (next.length && out.length < MAX_TAGS_LISTED) {
+      const tag = String(next[0]);
+      out.push(tag);
+      next = await db.buyers.where('tags').above(tag).limit(1).keys();
+    }
+    return out;
+  });
 }
+
+/** More distinct tags than anyone can pick from a list; bounds allTags on a runaway import. */
+const MAX_TAGS_LISTED = 2000;

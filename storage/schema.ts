@@ -61,11 +61,13 @@ export type Buyer = z.infer<typeof buyerSchema>;
  * Derived index fields, written by the buyers repository beside the row and never edited by
  * hand: `platformKeys` ("alibaba:2215408763921") for recognition, `searchTokens` for search,
  * `matchKeys` ("c:<company key>", "n:<name key>") for duplicate proposals, `recency`
- * ([lastContactAt ?? 0, updatedAt]) for "newest contact first" lists (null is not an index key).
+ * ([lastContactAt ?? 0, updatedAt]) for "newest contact first" lists (null is not an index key),
+ * `phrases` (adjacent word pairs, "jennifer johnson", since version 2) for searches typed in order.
  */
 export interface BuyerRow extends Buyer {
   platformKeys: string[];
   searchTokens: string[];
+  phrases: string[];
   matchKeys: string[];
   recency: [number, number];
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/app';
 import { t, uiLocale } from '../../lib/i18n';
+import { backfillPhrases } from '../../storage/phrase-backfill';
 import './style.css';
 
 // The document speaks the browser's language, so screen readers and fonts pick the right one.
@@ -13,3 +14,10 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// A book upgraded from schema version 1 gets its search phrases in small batches, once the panel
+// has shown its first page (a write batch would hold up that first read). Nothing is due on a
+// book created at version 2 or later; a failure only leaves search on the token path.
+setTimeout(() => {
+  backfillPhrases({ batch: 200 }).catch((e: unknown) => console.warn('buyerbook: phrase backfill stopped', e));
+}, 3000);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { buyerSearchTokens, phoneTokens, searchQueryTokens } from '../../../lib/search-tokens';
+import { buyerPhrases, buyerSearchTokens, phoneTokens, phraseTokens, searchQueryPhrase, searchQueryTokens } from '../../../lib/search-tokens';
 
 const matches = (stored: string[], query: string) =>
   searchQueryTokens(query).every((q) => stored.some((s) => s.startsWith(q)));
@@ -39,4 +39,31 @@ test('query tokenisation keeps emails whole and joins spaced phone numbers', () 
   expect(searchQueryTokens('j.mueller@iberia')).toEqual(['j.mueller@iberia']);
   expect(searchQueryTokens('+49 151 1234')).toEqual(['491511234']);
   expect(searchQueryTokens('  ')).toEqual([]);
+});
+
+test('phrases: adjacent word pairs of name, company and each tag, never across fields or CJK', () => {
+  expect(phraseTokens('José  Müller-Wolf')).toEqual(['jose muller', 'muller wolf']);
+  expect(phraseTokens('深圳市 华强 Electronics Co')).toEqual(['electronics co']);
+  expect(phraseTokens('Anna')).toEqual([]);
+  expect(buyerPhrases({ name: 'Jennifer Johnson', company: 'Pioneer Trading', tags: ['sample-requested', 'vip'] })).toEqual([
+    'jennifer johnson',
+    'pioneer trading',
+    'sample requested',
+  ]);
+});
+
+test('the query phrase is the longest pair of plain words typed next to each other', () => {
+  expect(searchQueryPhrase('Jennifer Jo')).toBe('jennifer jo');
+  expect(searchQueryPhrase('sample-req')).toBe('sample req');
+  expect(searchQueryPhrase('Dr. José María Müller')).toBe('maria muller');
+  expect(searchQueryPhrase('jennifer')).toBeNull();
+  // An email, a phone number or a CJK run between two words breaks the pair.
+  expect(searchQueryPhrase('anna a@b.de jones')).toBeNull();
+  expect(searchQueryPhrase('anna +49 151 1234 jones')).toBeNull();
+  expect(searchQueryPhrase('anna 王伟 jones')).toBeNull();
+  // What the phrase looks up is what a buyer stores, for any query typed in order.
+  const stored = buyerPhrases({ name: 'María José Müller', company: null, tags: [] });
+  for (const q of ['maria jo', 'María José', 'jose mu', 'JOSÉ MÜLLER']) {
+    expect(stored.some((p) => p.startsWith(searchQueryPhrase(q)!)), q).toBe(true);
+  }
 });

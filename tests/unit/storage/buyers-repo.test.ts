@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { freshDb, newBuyer } from './helpers';
 import {
-  allTags, createBuyer, deleteBuyer, findBuyersByIdentity, findLikelyDuplicates, getBuyer, listBuyers, mergeBuyers,
-  searchBuyers, updateBuyer,
+  allTags, countBuyers, createBuyer, deleteBuyer, findBuyersByIdentity, findLikelyDuplicates, getBuyer, listBuyers, mergeBuyers,
+  bulkPutBuyers, searchBuyers, searchBuyersPage, updateBuyer,
 } from '../../../storage/buyers-repo';
 import { addTouchpoint, listTimeline } from '../../../storage/touchpoints-repo';
 import { listInquiries } from '../../../storage/inquiries-repo';
@@ -47,15 +47,20 @@ describe('buyers repository', () => {
     const c = await createBuyer(newBuyer({ name: 'C', tags: ['vip'], stage: 'quoted' }), db, 3000);
     await addTouchpoint({ buyerId: a.id, channel: 'email', direction: 'out', kind: 'quote-sent', at: 5000, note: '' }, db);
     await addTouchpoint({ buyerId: b.id, channel: 'email', direction: 'out', kind: 'follow-up', at: 4000, note: '' }, db);
-    const all = await listBuyers({}, db);
-    expect(all.total).toBe(3);
-    expect(all.buyers.map((x) => x.name)).toEqual(['A', 'B', 'C']);
-    expect((await listBuyers({ offset: 1, limit: 1 }, db)).buyers.map((x) => x.name)).toEqual(['B']);
-    expect((await listBuyers({ tag: 'vip' }, db)).buyers.map((x) => x.id)).toEqual([a.id, c.id]);
-    const q = await listBuyers({ stage: 'quoted' }, db);
-    expect([q.total, q.buyers.map((x) => x.id)]).toEqual([2, [b.id, c.id]]);
-    expect((await listBuyers({ tag: 'vip', stage: 'quoted' }, db)).buyers.map((x) => x.id)).toEqual([c.id]);
+    expect(await countBuyers({}, db)).toBe(3);
+    expect((await listBuyers({}, db)).map((x) => x.name)).toEqual(['A', 'B', 'C']);
+    expect((await listBuyers({ offset: 1, limit: 1 }, db)).map((x) => x.name)).toEqual(['B']);
+    expect((await listBuyers({ tag: 'vip' }, db)).map((x) => x.id)).toEqual([a.id, c.id]);
+    expect((await listBuyers({ stage: 'quoted' }, db)).map((x) => x.id)).toEqual([b.id, c.id]);
+    expect(await countBuyers({ stage: 'quoted' }, db)).toBe(2);
+    expect((await listBuyers({ tag: 'vip', stage: 'quoted' }, db)).map((x) => x.id)).toEqual([c.id]);
+    expect(await countBuyers({ tag: 'vip', stage: 'quoted' }, db)).toBe(1);
+    expect(await countBuyers({ tag: 'vip' }, db)).toBe(2);
     expect(await allTags(db)).toEqual(['vip']);
+    await createBuyer(newBuyer({ name: 'D', tags: ['样品', 'Agent', 'vip', 'agent'] }), db);
+    await createBuyer(newBuyer({ name: 'E', tags: ['agent', 'sample-requested'] }), db);
+    expect(await allTags(db)).toEqual(['Agent', 'agent', 'sample-requested', 'vip', '样品']);
+    expect(await allTags(freshDb())).toEqual([]);
   });
 
   test('findBuyersByIdentity: email, phone<->WhatsApp, WeChat (any case), LinkedIn, platform id', async () => {
@@ -160,5 +165,37 @@ describe('searchBuyers', () => {
     for (let i = 0; i < 30; i++) await createBuyer(newBuyer({ name: `Maria Garcia ${i}` }), db);
     expect(await searchBuyers('garcia', 10, db)).toHaveLength(10);
     expect(await searchBuyers('maria gar', 50, db)).toHaveLength(30);
+    expect((await searchBuyersPage('garcia', 10, db)).more).toBe(true);
+    expect((await searchBuyersPage('maria gar', 50, db)).more).toBe(false);
+  });
+
+  test('words typed in order rank first; any order and across fields still match', async () => {
+    const db = freshDb();
+    const reversed = await createBuyer(newBuyer({ name: 'Johnson Jennifer' }), db, 3000);
+    const across = await createBuyer(newBuyer({ name: 'Jennifer Smith', company: 'Johnson Tools' }), db, 2000);
+    const inOrder = await createBuyer(newBuyer({ name: 'Jennifer Johnson' }), db, 1000);
+    await createBuyer(newBuyer({ name: 'Jennifer Smith' }), db);
+    const ids = async (q: string) => (await searchBuyers(q, 50, db)).map((x) => x.id);
+    expect(await ids('jennifer johnson')).toEqual([inOrder.id, reversed.id, across.id]);
+    expect(await ids('Jennifer Jo')).toEqual([inOrder.id, reversed.id, across.id]);
+    expect((await ids('johnson jen'))[0]).toBe(reversed.id);
+  });
+
+  test('a search that stops early says there may be more, never silently less', async () => {
+    const db = freshDb();
+    // More buyers sharing the first word than one search reads, and the one sought matching the
+    // second word only in another field (so the phrase lookup cannot find it).
+    const many = Array.from({ length: 1500 }, (_, i) => ({
+      ...newBuyer({ name: `Anna Example${i}` }), id: `b-${String(i).padStart(5, '0')}`, tags: [], stage: 'new' as const, notes: '',
+      createdAt: 1, updatedAt: 1, lastContactAt: null,
+    }));
+    await bulkPutBuyers(many, db);
+    const sought = await createBuyer(newBuyer({ name: 'Anna Zed', company: 'Quxley Ltd' }), db);
+    const page = await searchBuyersPage('anna quxley', 50, db);
+    const found = page.buyers.some((b) => b.id === sought.id);
+    expect(found || page.more, 'found, or flagged as possibly more').toBe(true);
+    expect(page.buyers.every((b) => b.name?.startsWith('Anna') && b.company === 'Quxley Ltd')).toBe(true);
+    // Typed more selectively, it is found.
+    expect((await searchBuyers('quxley anna', 50, db)).map((b) => b.id)).toEqual([sought.id]);
   });
 });

@@ -46,7 +46,8 @@ describe('schema versions', () => {
 
   test('the check fails when a version has no test', () => {
     const withV2 = [...SCHEMA_VERSIONS, { version: 99, stores: {} }];
-    expect(missingMigrationTests(withV2, () => false)).toEqual([99]);
+    expect(missingMigrationTests(withV2, existsSync)).toEqual([99]);
+    expect(missingMigrationTests(withV2, () => false)).toEqual(withV2.filter((v) => v.version > 1).map((v) => v.version));
   });
 });
 
@@ -72,7 +73,8 @@ describe('version 1', () => {
       buyers: await db.buyers.orderBy('id').toArray(),
       inquiries: await db.inquiries.orderBy('id').toArray(),
       touchpoints: await db.touchpoints.orderBy('id').toArray(),
-      settings: await db.settings.orderBy('key').toArray(),
+      // Later upgrades may leave their own bookkeeping rows ("backfill:..."); the seller's settings stay.
+      settings: (await db.settings.orderBy('key').toArray()).filter((r) => !r.key.startsWith('backfill:')),
     });
     const before = await dump(v1);
     expect(before.buyers).toHaveLength(3);
