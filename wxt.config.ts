@@ -19,9 +19,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // sidePanel: the UI. storage: the panel's per-tab state. activeTab + scripting: capture from
-    // any page the seller points at. unlimitedStorage: the book must never be evicted.
-    permissions: ['sidePanel', 'storage', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // sidePanel: the UI. activeTab + scripting: capture from any page the seller points at.
+    // unlimitedStorage: the book (IndexedDB) must never be evicted. No `storage`: nothing uses it.
+    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage'],
     host_permissions: mode === 'e2e' ? [...platformHosts, '<all_urls>'] : platformHosts,
     action: { default_title: '__MSG_actionTitle__' },
     // No connection off the extension, ever: extension pages may load and connect to 'self' only.

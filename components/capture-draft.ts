@@ -4,7 +4,7 @@
  * derived from that text by the same normalisers the capture went through, so what is shown in
  * `data-value`, what is validated and what is saved are one and the same thing.
  */
-import type { Capture } from '../lib/capture';
+import type { Capture, RawBuyer } from '../lib/capture';
 import type { MessageKey } from '../lib/i18n';
 import {
   normalizeCountry,
@@ -28,17 +28,8 @@ export type CaptureFieldKey = (typeof CAPTURE_FIELDS)[number];
 export type Draft<K extends string> = Record<K, string>;
 export type FieldErrors<K extends string> = Partial<Record<K, MessageKey>>;
 
-export interface BuyerValues {
-  name: string | null;
-  company: string | null;
-  country: string | null;
-  emails: string[];
-  phones: string[];
-  whatsapp: string | null;
-  wechat: string | null;
-  linkedin: string | null;
-  website: string | null;
-}
+/** A buyer's contact fields as the forms edit them: the capture's, without the platform id. */
+export type BuyerValues = Omit<RawBuyer, 'platformBuyerId'>;
 
 const clean = (s: string): string | null => {
   const v = s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();

@@ -31,7 +31,6 @@ const read = (mode: 'prod' | 'e2e'): Manifest => JSON.parse(readFileSync(join(ex
  */
 const PERMISSIONS: Record<string, string> = {
   sidePanel: 'the UI is a side panel',
-  storage: "the panel's per-tab state",
   activeTab: '"Capture from this page" on the tab the seller points at',
   scripting: 'injects the generic capture into that tab',
   unlimitedStorage: 'the book must never be evicted',

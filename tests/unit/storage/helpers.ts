@@ -1,6 +1,6 @@
 /** Test helpers for the storage layer: a fresh database per test and realistic captures. */
 import { afterEach } from 'vitest';
-import { emptyCapture, type Capture, type Platform, type RawBuyer, type RawInquiry } from '../../../lib/capture';
+import { emptyBuyer, emptyCapture, type Capture, type Platform, type RawBuyer, type RawInquiry } from '../../../lib/capture';
 import { openDb, type BuyerbookDB } from '../../../storage/db';
 import type { NewBuyer } from '../../../storage/buyers-repo';
 
@@ -29,17 +29,6 @@ export function capture(
 }
 
 export function newBuyer(over: Partial<NewBuyer> = {}): NewBuyer {
-  return {
-    name: null,
-    company: null,
-    country: null,
-    emails: [],
-    phones: [],
-    whatsapp: null,
-    wechat: null,
-    linkedin: null,
-    website: null,
-    platformIds: [],
-    ...over,
-  };
+  const { platformBuyerId: _id, ...contact } = emptyBuyer();
+  return { ...contact, platformIds: [], ...over };
 }
