@@ -12,8 +12,6 @@ import { useAllTags } from './use-all-tags';
 import { useDebouncedValue } from './use-debounced-value';
 import { PAGE_SIZE, SEARCH_LIMIT } from './list-sizes';
 
-export { PAGE_SIZE };
-
 export interface BuyersViewProps {
   selectedId: string | null;
   onSelect: (id: string | null) => void;

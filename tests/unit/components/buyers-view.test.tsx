@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import './helpers';
-import { BuyersView, PAGE_SIZE } from '../../../components/buyers-view';
+import { BuyersView } from '../../../components/buyers-view';
+import { PAGE_SIZE, SEARCH_LIMIT } from '../../../components/list-sizes';
 import { bulkPutBuyers, createBuyer, countBuyers, getBuyer, type NewBuyer } from '../../../storage/buyers-repo';
 import { listTimeline } from '../../../storage/touchpoints-repo';
 import type { Buyer } from '../../../storage/schema';
@@ -63,9 +64,12 @@ describe('BuyersView', () => {
     const user = userEvent.setup();
     render(<Harness />);
     await waitFor(() => expect(screen.getAllByTestId('buyer-row')).toHaveLength(PAGE_SIZE));
+    // The page shows first; the count follows it.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${PAGE_SIZE} of ${PAGE_SIZE + 7}`));
     await user.click(screen.getByTestId('load-more'));
     await waitFor(() => expect(screen.getAllByTestId('buyer-row')).toHaveLength(PAGE_SIZE + 7));
     expect(screen.queryByTestId('load-more')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(`${PAGE_SIZE + 7} of ${PAGE_SIZE + 7}`);
 
     await user.selectOptions(screen.getByTestId('filter-stage'), 'ordered');
     await waitFor(() => expect(screen.getAllByTestId('buyer-row')).toHaveLength(3));
@@ -73,6 +77,23 @@ describe('BuyersView', () => {
     await waitFor(() => expect(within(screen.getByTestId('filter-tag')).queryByRole('option', { name: 'vip' })).toBeTruthy());
     await user.selectOptions(screen.getByTestId('filter-tag'), 'vip');
     await waitFor(() => expect(screen.getAllByTestId('buyer-row')).toHaveLength(6));
+  });
+
+  it('says when a search shows only the first of its matches', async () => {
+    const now = Date.now();
+    await bulkPutBuyers(Array.from({ length: SEARCH_LIMIT + 10 }, (_, i) => ({
+      ...newBuyer({ name: `Maria Garcia ${i}` }), id: `g${String(i).padStart(4, '0')}`, tags: [], stage: 'new' as const,
+      notes: '', createdAt: now, updatedAt: now + i, lastContactAt: null,
+    })));
+    await createBuyer(newBuyer({ name: 'Garcia Solo' }));
+    const user = userEvent.setup();
+    render(<Harness />);
+    const search = await screen.findByTestId('buyer-search');
+    await user.type(search, 'garcia');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`First ${SEARCH_LIMIT} found: type more to narrow the search`));
+    expect(screen.getAllByTestId('buyer-row')).toHaveLength(SEARCH_LIMIT);
+    await user.type(search, ' solo');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('1 found'));
   });
 
   it('opens a buyer with Enter, and the add-touchpoint form adds to the timeline', async () => {
