@@ -15,7 +15,10 @@ export const PLATFORM_MATCHES: Record<Exclude<Platform, 'generic'>, string[]> = 
   gmail: ['https://mail.google.com/mail/*'],
   outlook: OUTLOOK_HOSTS.map((h) => `https://${h}/mail/*`),
   whatsapp: ['https://web.whatsapp.com/*'],
-  linkedin: ['https://www.linkedin.com/in/*'],
+  // The whole site, not /in/*: LinkedIn is a single-page app, and a profile opened from the feed or
+  // a search is reached without a page load, where a narrower pattern would never inject.
+  // The profile adapter's detect() still reads only /in/<member> pages.
+  linkedin: ['https://www.linkedin.com/*'],
 };
 
 /** Every platform page, each pattern once: the page-data script's and the manifest's hosts. */

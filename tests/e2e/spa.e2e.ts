@@ -5,7 +5,13 @@
  * Gmail: the first thread is the shared gmail-thread fixture; the second is the same page with
  * another buyer (name, email, phones, company), put in place by history.pushState plus a DOM swap,
  * as Gmail does.
+ *
+ * LinkedIn: the seller starts on the feed (no buyer there) and opens a profile without a load; the
+ * content script runs on the whole site for this reason, and the panel must show the profile.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchFor, loadFixture, openWithPanel, readCaptureForm, T, type ExtensionBrowser } from './harness';
@@ -81,6 +87,25 @@ describe('single-page app: the capture follows the open conversation', () => {
     expect(all).not.toContain(first.emails[0] as string);
     expect(all).not.toContain(first.name);
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await page.close();
+    await panel.close();
+  });
+
+  it('follows LinkedIn from the feed to a profile opened without a load', async () => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    // Its images would be the page's own requests, not the extension's: the guard must see none.
+    const profile = readFileSync(resolve(here, '../unit/extractors/pages/linkedin-profile.html'), 'utf8').replace(/\ssrc="https:[^"]*"/g, '');
+    const feed = '<!doctype html><html><head><title>Feed | LinkedIn</title></head><body><main><h1>Feed</h1><p>Posts</p></main></body></html>';
+    const { page, panel } = await openWithPanel(browser, 'https://www.linkedin.com/feed/', feed);
+    // The feed is no buyer's page: the panel says so.
+    await panel.locator('[data-testid="unsupported-page"]').waitFor({ timeout: 15_000 });
+    // The router changes the address first, then renders the profile in place.
+    await page.evaluate(() => history.pushState({}, '', '/in/katrin-albers-4b1a27/overlay/contact-info/'));
+    await switchConversation(page, profile, '');
+    await expect
+      .poll(async () => JSON.parse((await fieldValue(panel, 'emails')) ?? 'null'), { timeout: 15_000, interval: 250 })
+      .toEqual(['k.albers@nordhaus-kuechentechnik.de']);
+    expect((await readCaptureForm(panel)).capture.buyer.name).toBe('Katrin Albers');
     await page.close();
     await panel.close();
   });
