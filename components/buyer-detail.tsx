@@ -105,7 +105,14 @@ export function BuyerDetail({ buyerId, onBack, onOpenBuyer, onChanged }: BuyerDe
             onChanged?.();
           }}
         />
-        <Timeline buyerId={buyer.id} reloadKey={timelineKey} />
+        <Timeline
+          buyerId={buyer.id}
+          reloadKey={timelineKey}
+          onDeleted={() => {
+            void reload();
+            onChanged?.();
+          }}
+        />
       </section>
 
       <section className="section" aria-labelledby={`inq-${buyer.id}`}>

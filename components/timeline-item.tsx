@@ -1,7 +1,7 @@
 import type { Touchpoint } from '../storage/schema';
-import { channelLabel, directionLabel, formatDateTime, kindLabel } from '../lib/i18n';
+import { channelLabel, directionLabel, formatDateTime, kindLabel, t } from '../lib/i18n';
 
-export function TimelineItem({ touchpoint: tp }: { touchpoint: Touchpoint }) {
+export function TimelineItem({ touchpoint: tp, onDelete }: { touchpoint: Touchpoint; onDelete?: (tp: Touchpoint) => void }) {
   return (
     <li className={`timeline-item dir-${tp.direction}`} data-testid="timeline-item">
       <div className="timeline-head">
@@ -10,6 +10,18 @@ export function TimelineItem({ touchpoint: tp }: { touchpoint: Touchpoint }) {
           {channelLabel(tp.channel)} · {directionLabel(tp.direction)}
         </span>
         <time dateTime={new Date(tp.at).toISOString()}>{formatDateTime(tp.at)}</time>
+        {onDelete ? (
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="delete-touchpoint"
+            aria-label={`${t('deleteTouchpoint')}: ${kindLabel(tp.kind)}, ${formatDateTime(tp.at)}`}
+            title={t('deleteTouchpoint')}
+            onClick={() => onDelete(tp)}
+          >
+            ×
+          </button>
+        ) : null}
       </div>
       {tp.note ? <p className="note">{tp.note}</p> : null}
     </li>

@@ -121,6 +121,20 @@ describe('BuyersView', () => {
     expect(stored.map((t) => [t.channel, t.kind, t.direction])).toEqual([['whatsapp', 'quote-sent', 'out']]);
     expect(Math.abs(stored[0]!.at - Date.now())).toBeLessThan(2 * 60_000); // "now" by default
     expect((await getBuyer(b.id))?.lastContactAt).toBe(stored[0]!.at);
+
+    // Logged by mistake: deleted after a confirmation; Cancel (the focused answer) keeps it.
+    await user.click(within(item).getByTestId('delete-touchpoint'));
+    let dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('Quote sent');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(await listTimeline(b.id, {})).toHaveLength(1);
+    await user.click(within(item).getByTestId('delete-touchpoint'));
+    dialog = await screen.findByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(within(detail).queryAllByTestId('timeline-item')).toHaveLength(0));
+    expect(await listTimeline(b.id, {})).toEqual([]);
+    expect((await getBuyer(b.id))?.lastContactAt).toBeNull();
   });
 
   it('edits a buyer and normalises what is typed', async () => {
