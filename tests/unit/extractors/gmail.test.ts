@@ -2,50 +2,23 @@
  * Gmail thread adapter: its addresses, and variants of the gmail-thread fixture made here by
  * string replacement, so the adapter is shown to read the page's structure, not its values.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageDocument } from '../../../scripts/extract-node';
 import { extractPage } from '../../../extractors/extract-page';
-import { ALL_MODULES } from '../../../extractors/registry';
 import { gmail } from '../../../extractors/platforms/gmail';
 import { normalizeCapture } from '../../../lib/normalize';
-import { isEmptyCapture, type RawCapture } from '../../../lib/capture';
+import { isEmptyCapture } from '../../../lib/capture';
 import { loadFixture } from '../../support/fixtures';
+import { describeAddresses, pageReader, swap } from '../../support/adapter-tests';
 
 const fx = loadFixture('gmail-thread');
-const savedTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = savedTz;
-});
+const capture = pageReader(gmail, fx);
 
-function capture(html: string, url = fx.url, tz = fx.timeZone): RawCapture {
-  process.env.TZ = tz;
-  return normalizeCapture(extractPage([gmail], pageDocument(html, url), url));
-}
-
-/** Every occurrence replaced; fails loudly when the fixture no longer has the text. */
-function swap(html: string, pairs: [string, string][]): string {
-  for (const [a, b] of pairs) {
-    expect(html.includes(a), `fixture contains ${a}`).toBe(true);
-    html = html.split(a).join(b);
-  }
-  return html;
-}
-
-describe('gmail addresses', () => {
-  const adapter = gmail.adapters[0]!;
-  it('detects its examples and rejects look-alikes', () => {
-    for (const u of adapter.examples.positive) expect(adapter.detect(new URL(u)), u).toBe(true);
-    for (const u of adapter.examples.negative) expect(adapter.detect(new URL(u)), u).toBe(false);
-  });
-  it('no other platform claims its addresses', () => {
-    for (const u of adapter.examples.positive) {
-      const claimants = ALL_MODULES.filter((m) => m.platform !== 'generic' && m.adapters.some((a) => a.detect(new URL(u))));
-      expect(claimants.map((m) => m.platform), u).toEqual(['gmail']);
-    }
-  });
-  it('match patterns cover only the mailbox', () => {
-    expect(gmail.matches).toEqual(['https://mail.google.com/mail/*']);
-  });
+describeAddresses(gmail, {
+  name: 'match patterns cover only the mailbox',
+  check: (matches) => {
+    expect(matches).toEqual(['https://mail.google.com/mail/*']);
+  },
 });
 
 describe('gmail thread structure', () => {

@@ -6,14 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageDocument, extractHtml } from '../../../scripts/extract-node';
 import { extractPage } from '../../../extractors/extract-page';
-import { ALL_MODULES } from '../../../extractors/registry';
 import { outlook } from '../../../extractors/platforms/outlook';
-import { normalizeCapture } from '../../../lib/normalize';
-import { isEmptyCapture, type RawCapture } from '../../../lib/capture';
+import { isEmptyCapture } from '../../../lib/capture';
 import { failures, judgeCapture, type Fixture } from '../../support/fixtures';
+import { describeAddresses, pageReader, swap } from '../../support/adapter-tests';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const page = (name: string): Fixture => ({
@@ -22,42 +21,16 @@ const page = (name: string): Fixture => ({
   ...JSON.parse(readFileSync(resolve(here, 'pages', name + '.json'), 'utf8')),
 });
 const fx = page('outlook-conversation');
-const savedTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = savedTz;
-});
+const capture = pageReader(outlook, fx);
 
-function capture(html: string, url = fx.url, tz = fx.timeZone): RawCapture {
-  process.env.TZ = tz;
-  return normalizeCapture(extractPage([outlook], pageDocument(html, url), url));
-}
-
-function swap(html: string, pairs: [string, string][]): string {
-  for (const [a, b] of pairs) {
-    expect(html.includes(a), `page contains ${a}`).toBe(true);
-    html = html.split(a).join(b);
-  }
-  return html;
-}
-
-describe('outlook addresses', () => {
-  const adapter = outlook.adapters[0]!;
-  it('detects its examples and rejects look-alikes', () => {
-    for (const u of adapter.examples.positive) expect(adapter.detect(new URL(u)), u).toBe(true);
-    for (const u of adapter.examples.negative) expect(adapter.detect(new URL(u)), u).toBe(false);
-  });
-  it('no other platform claims its addresses', () => {
-    for (const u of adapter.examples.positive) {
-      const claimants = ALL_MODULES.filter((m) => m.platform !== 'generic' && m.adapters.some((a) => a.detect(new URL(u))));
-      expect(claimants.map((m) => m.platform), u).toEqual(['outlook']);
-    }
-  });
-  it('match patterns are the mail views of each Outlook host', () => {
-    expect(outlook.matches).toContain('https://outlook.office.com/mail/*');
-    expect(outlook.matches).toContain('https://outlook.office365.com/mail/*');
-    expect(outlook.matches).toContain('https://outlook.live.com/mail/*');
-    for (const m of outlook.matches) expect(m).toMatch(/^https:\/\/outlook\.[a-z0-9.]+\/mail\/\*$/);
-  });
+describeAddresses(outlook, {
+  name: 'match patterns are the mail views of each Outlook host',
+  check: (matches) => {
+    expect(matches).toContain('https://outlook.office.com/mail/*');
+    expect(matches).toContain('https://outlook.office365.com/mail/*');
+    expect(matches).toContain('https://outlook.live.com/mail/*');
+    for (const m of matches) expect(m).toMatch(/^https:\/\/outlook\.[a-z0-9.]+\/mail\/\*$/);
+  },
 });
 
 describe('outlook stand-in page', () => {

@@ -3,51 +3,21 @@
  * by string replacement or DOM edits (another contact, an unsaved number, US dates, a group,
  * no chat open), so the adapter is shown to read the page's structure, not its values.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageDocument } from '../../../scripts/extract-node';
-import { extractPage } from '../../../extractors/extract-page';
-import { ALL_MODULES } from '../../../extractors/registry';
 import { whatsapp } from '../../../extractors/platforms/whatsapp';
-import { normalizeCapture } from '../../../lib/normalize';
-import { isEmptyCapture, type RawCapture } from '../../../lib/capture';
+import { isEmptyCapture } from '../../../lib/capture';
 import { loadFixture } from '../../support/fixtures';
+import { describeAddresses, pageReader, swap } from '../../support/adapter-tests';
 
 const fx = loadFixture('whatsapp-chat');
-const savedTz = process.env.TZ;
-afterEach(() => {
-  process.env.TZ = savedTz;
-});
+const capture = pageReader(whatsapp, fx);
 
-function capture(src: string | Document, tz = fx.timeZone): RawCapture {
-  process.env.TZ = tz;
-  const doc = typeof src === 'string' ? pageDocument(src, fx.url) : src;
-  return normalizeCapture(extractPage([whatsapp], doc, fx.url));
-}
-
-function swap(html: string, pairs: [string | RegExp, string][]): string {
-  for (const [a, b] of pairs) {
-    const re = typeof a === 'string' ? new RegExp(a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : a;
-    expect(re.test(html), `fixture contains ${a}`).toBe(true);
-    html = html.replace(new RegExp(re.source, 'g'), b);
-  }
-  return html;
-}
-
-describe('whatsapp addresses', () => {
-  const adapter = whatsapp.adapters[0]!;
-  it('detects its examples and rejects look-alikes', () => {
-    for (const u of adapter.examples.positive) expect(adapter.detect(new URL(u)), u).toBe(true);
-    for (const u of adapter.examples.negative) expect(adapter.detect(new URL(u)), u).toBe(false);
-  });
-  it('no other platform claims its addresses', () => {
-    for (const u of adapter.examples.positive) {
-      const claimants = ALL_MODULES.filter((m) => m.platform !== 'generic' && m.adapters.some((a) => a.detect(new URL(u))));
-      expect(claimants.map((m) => m.platform), u).toEqual(['whatsapp']);
-    }
-  });
-  it('match patterns cover WhatsApp Web only', () => {
-    expect(whatsapp.matches).toEqual(['https://web.whatsapp.com/*']);
-  });
+describeAddresses(whatsapp, {
+  name: 'match patterns cover WhatsApp Web only',
+  check: (matches) => {
+    expect(matches).toEqual(['https://web.whatsapp.com/*']);
+  },
 });
 
 describe('whatsapp chat structure', () => {
