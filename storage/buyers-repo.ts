@@ -102,7 +102,7 @@ export async function countBuyers(opts: { tag?: string; stage?: Stage } = {}, db
  * Index entries one search reads at most when it has to check rows one by one (a few tens of
  * milliseconds in Chromium): past that the results say there may be more, and the seller types on.
  */
-const SCAN_MAX = 1000;
+const SCAN_MAX = 600;
 
 export interface SearchPage {
   buyers: Buyer[];
@@ -116,9 +116,9 @@ export interface SearchPage {
  *
  * Two index reads, each bounded so the cost does not grow with the book: words typed in order
  * ("jennifer jo") are first looked up as one phrase, a narrow range even when each word alone is
- * shared by thousands of buyers; then the most selective token's range is walked, every row checked
- * against all the tokens, until enough matches or SCAN_MAX entries. In-order matches rank first,
- * then buyers matching more words exactly, then the newest contact.
+ * shared by thousands of buyers; then, unless those already fill the page, a bounded slice of the
+ * most selective token's range is read and every row checked against all the tokens. In-order
+ * matches rank first, then buyers matching more words exactly, then the newest contact.
  */
 export async function searchBuyersPage(query: string, limit = 50, db: BuyerbookDB = getDb()): Promise<SearchPage> {
   const tokens = searchQueryTokens(query);
@@ -136,13 +136,18 @@ export async function searchBuyersPage(query: string, limit = 50, db: BuyerbookD
     for (const r of rows) if (!found.has(r.id) && matches(r)) found.set(r.id, { r, inOrder: true });
     if (rows.length >= scanCap) more = true;
   }
-  if (found.size < scanCap) {
+  // In-order matches rank first: once they fill the page, nothing the token read could find
+  // would be shown, so it is skipped.
+  if (found.size < limit) {
     // One bounded read (getAll: about twice as fast per row as a cursor in Chromium). One token:
-    // every row of its range matches, so twice the rows wanted covers the index's duplicates.
-    const read = tokens.length === 1 ? scanCap * 2 : SCAN_MAX;
+    // every row of its range matches, so a little over the page covers the index's duplicates
+    // (a row has several tokens starting with "j"); a broader query says "type more".
+    const read = tokens.length === 1 ? Math.ceil(limit * 1.5) : SCAN_MAX;
     const rows = await db.buyers.where('searchTokens').startsWith(best).limit(read).toArray();
     for (const r of rows) if (!found.has(r.id) && matches(r)) found.set(r.id, { r, inOrder: false });
     if (rows.length >= read) more = true;
+  } else {
+    more = true; // out-of-order matches may exist beyond the page
   }
   const exact = (r: BuyerRow) => tokens.reduce((n, t) => n + (r.searchTokens.includes(t) ? 1 : 0), 0);
   const scored = [...found.values()].map((f) => ({ ...f, e: exact(f.r) }));
