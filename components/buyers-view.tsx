@@ -3,10 +3,11 @@
  * a time; filter by tag and stage. Opening a buyer shows the detail; the list keeps its place.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import { STAGES, type Buyer, type Stage } from '../storage/schema';
+import type { Buyer, Stage } from '../storage/schema';
 import { countBuyers, listBuyers, searchBuyersPage } from '../storage/buyers-repo';
-import { stageLabel, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
 import { BuyerRow } from './buyer-row';
+import { StageSelect } from './stage-select';
 import { BuyerDetail } from './buyer-detail';
 import { useAllTags } from './use-all-tags';
 import { useDebouncedValue } from './use-debounced-value';
@@ -120,22 +121,7 @@ export function BuyersView({ selectedId, onSelect, reloadKey }: BuyersViewProps)
               ))}
             </select>
           </div>
-          <div className="field grow">
-            <label htmlFor={`${id}-stage`}>{t('fieldStage')}</label>
-            <select
-              id={`${id}-stage`}
-              value={stage}
-              onChange={(e) => setStage(e.target.value as Stage | '')}
-              data-testid="filter-stage"
-            >
-              <option value="">{t('filterAll')}</option>
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {stageLabel(s)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <StageSelect value={stage} onChange={setStage} withAll testId="filter-stage" className="field grow" />
         </div>
         {failed ? <p className="notice bad">{t('loadFailed')}</p> : null}
         {buyers == null ? (
