@@ -11,8 +11,6 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROMIUM, manifestProblems, NetworkGuard } from '../scripts/demo/browser';
 
-const INTERNAL = /^(chrome-extension|data|blob|about|chrome|devtools):/;
-
 export interface BenchBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -57,19 +55,7 @@ export async function launchBench(extensionDir: string, opts: { headless?: boole
 
   const guard = new NetworkGuard();
   try {
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      const html = guard.pageFor(url);
-      if (html !== undefined) return route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
-      if (INTERNAL.test(url)) return route.continue();
-      // What else the guard allows is the browser's own favicon request: answered empty, never sent.
-      if (guard.isAllowed(url)) return route.fulfill({ status: 404, body: '' });
-      guard.record(url, `${route.request().method()} (routed)`);
-      return route.abort('blockedbyclient');
-    });
-    context.on('request', (req) => {
-      if (!guard.isAllowed(req.url())) guard.record(req.url(), req.method());
-    });
+    await guard.watch(context);
     const worker = await serviceWorker(context, logFile);
     return { context, extensionId: new URL(worker.url()).host, userDataDir, guard, close };
   } catch (err) {

@@ -55,6 +55,26 @@ export class NetworkGuard {
     const entry = `${how} ${url}`;
     if (!this.leaks.includes(entry)) this.leaks.push(entry);
   }
+
+  /**
+   * One catch-all route: served pages are fulfilled from memory, the extension's own files pass,
+   * the browser's favicon request gets an empty 404, everything else is aborted and recorded.
+   * Belt and braces: a request the route did not see (from a worker, a beacon) is recorded too.
+   */
+  async watch(context: BrowserContext): Promise<void> {
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      const html = this.pageFor(url);
+      if (html !== undefined) return route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
+      if (INTERNAL.test(url)) return route.continue();
+      if (isFavicon(url)) return route.fulfill({ status: 404, body: '' });
+      this.record(url, `${route.request().method()} (routed)`);
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (req) => {
+      if (!this.isAllowed(req.url())) this.record(req.url(), req.method());
+    });
+  }
 }
 
 /**
@@ -156,22 +176,7 @@ export async function launchExtensionBrowser(opts: LaunchOptions = {}): Promise<
 
   const guard = new NetworkGuard();
   try {
-    // One catch-all route: served pages are fulfilled from memory, the extension's own files pass,
-    // everything else is aborted and recorded.
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      const html = guard.pageFor(url);
-      if (html !== undefined) return route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
-      if (INTERNAL.test(url)) return route.continue();
-      if (isFavicon(url)) return route.fulfill({ status: 404, body: '' });
-      guard.record(url, `${route.request().method()} (routed)`);
-      return route.abort('blockedbyclient');
-    });
-    // Belt and braces: anything the route did not see (a request from a worker, a beacon) still
-    // shows up here.
-    context.on('request', (req) => {
-      if (!guard.isAllowed(req.url())) guard.record(req.url(), req.method());
-    });
+    await guard.watch(context);
 
     const worker = await serviceWorker(context);
     const extensionId = new URL(worker.url()).host;
