@@ -48,7 +48,21 @@ export class NetworkGuard {
   }
 
   isAllowed(url: string): boolean {
-    return INTERNAL.test(url) || this.served.has(withoutHash(url)) || isFavicon(url);
+    return INTERNAL.test(url) || this.served.has(withoutHash(url)) || this.isServedFavicon(url);
+  }
+
+  /**
+   * Chromium asks a served site for /favicon.ico by itself. That is the browser, not Buyerbook,
+   * and the real site would answer it; it is answered with an empty 404 and not counted, but only
+   * on an origin this guard serves and without a query: a favicon address anywhere else (or one
+   * carrying data in its query) is a request like any other.
+   */
+  isServedFavicon(url: string): boolean {
+    if (!URL.canParse(url)) return false;
+    const u = new URL(url);
+    if (u.pathname !== '/favicon.ico' || u.search !== '') return false;
+    for (const served of this.served.keys()) if (URL.canParse(served) && new URL(served).origin === u.origin) return true;
+    return false;
   }
 
   record(url: string, how: string): void {
@@ -60,6 +74,8 @@ export class NetworkGuard {
    * One catch-all route: served pages are fulfilled from memory, the extension's own files pass,
    * the browser's favicon request gets an empty 404, everything else is aborted and recorded.
    * Belt and braces: a request the route did not see (from a worker, a beacon) is recorded too.
+   * WebSocket connections are not HTTP requests to the route, and WebRTC never is: the first are
+   * routed and closed, the second are reported by a wrapper put into every page before its scripts.
    */
   async watch(context: BrowserContext): Promise<void> {
     await context.route('**/*', async (route) => {
@@ -67,26 +83,47 @@ export class NetworkGuard {
       const html = this.pageFor(url);
       if (html !== undefined) return route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' });
       if (INTERNAL.test(url)) return route.continue();
-      if (isFavicon(url)) return route.fulfill({ status: 404, body: '' });
+      if (this.isServedFavicon(url)) return route.fulfill({ status: 404, body: '' });
       this.record(url, `${route.request().method()} (routed)`);
       return route.abort('blockedbyclient');
     });
     context.on('request', (req) => {
       if (!this.isAllowed(req.url())) this.record(req.url(), req.method());
     });
+    await context.routeWebSocket(
+      () => true,
+      (ws) => {
+        this.record(ws.url(), 'WebSocket');
+        void ws.close({ code: 1008, reason: 'blocked by the network guard' });
+      },
+    );
+    await context.exposeBinding(RTC_BINDING, (_source, what: unknown) => {
+      this.record(typeof what === 'string' ? what : 'unknown', 'WebRTC');
+    });
+    await context.addInitScript(rtcWatch, RTC_BINDING);
   }
 }
 
+const RTC_BINDING = '__buyerbookNetworkGuardRtc';
+
 /**
- * Chromium asks a served site for /favicon.ico by itself. That is the browser, not Buyerbook,
- * and the real site would answer it; it is answered here with an empty 404 and not counted.
+ * Runs in every page before its own scripts (a string, not a closure: Playwright serialises it).
+ * Any RTCPeerConnection is reported with its ICE servers, and its candidates are never gathered:
+ * the connection is closed at once.
  */
-function isFavicon(url: string): boolean {
-  try {
-    return new URL(url).pathname === '/favicon.ico';
-  } catch {
-    return false;
-  }
+function rtcWatch(binding: string): void {
+  const w = globalThis as unknown as Record<string, unknown>;
+  const Native = w.RTCPeerConnection as (new (cfg?: { iceServers?: { urls: string | string[] }[] }) => { close(): void }) | undefined;
+  if (!Native) return;
+  const report = w[binding] as ((s: string) => void) | undefined;
+  const Guarded = function (this: unknown, cfg?: { iceServers?: { urls: string | string[] }[] }) {
+    const servers = (cfg?.iceServers ?? []).flatMap((s) => (Array.isArray(s.urls) ? s.urls : [s.urls]));
+    report?.(servers.length ? servers.join(' ') : 'RTCPeerConnection');
+    const pc = new Native(cfg);
+    pc.close();
+    return pc;
+  } as unknown as typeof Native;
+  Object.defineProperty(w, 'RTCPeerConnection', { value: Guarded, configurable: true, writable: true });
 }
 
 export interface LaunchOptions {

@@ -33,6 +33,21 @@ describe('network guard', () => {
     await page.waitForTimeout(500);
     expect(browser.guard.leaks.some((l) => l.includes('tracker.buyerbook-test.invalid'))).toBe(true);
     expect(browser.guard.leaks.some((l) => l.includes('beacon.buyerbook-test.invalid'))).toBe(true);
+    // A favicon is the browser's own request only on a served origin and without a query. (A
+    // request whose address ends in /favicon.ico is never shown to routes or request events by
+    // Playwright itself, on any host; the extension pages' CSP is what stops those.)
+    await page.evaluate(() => fetch('/favicon.ico?leak=1').catch(() => 'blocked'));
+    // WebSocket and WebRTC are not requests the route sees: the guard watches them apart.
+    await page.evaluate(() => {
+      new WebSocket('wss://socket.buyerbook-test.invalid/live');
+    });
+    await page.evaluate(() => {
+      new RTCPeerConnection({ iceServers: [{ urls: 'stun:stun.buyerbook-test.invalid:3478' }] });
+    });
+    await page.waitForTimeout(500);
+    expect(browser.guard.leaks.some((l) => l.includes('/favicon.ico?leak=1'))).toBe(true);
+    expect(browser.guard.leaks.some((l) => l.startsWith('WebSocket') && l.includes('socket.buyerbook-test.invalid'))).toBe(true);
+    expect(browser.guard.leaks.some((l) => l.startsWith('WebRTC') && l.includes('stun.buyerbook-test.invalid'))).toBe(true);
     // The panel's CSP stops a connection off the extension before it becomes a request at all.
     const outcome = await panel.evaluate(() =>
       fetch('https://exfil.buyerbook-test.invalid/')
