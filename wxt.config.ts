@@ -30,7 +30,7 @@ export default defineConfig({
       : {
           content_security_policy: {
             extension_pages:
-              "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-src 'none'; base-uri 'none'; form-action 'none'",
+              "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' data:; style-src 'self'; frame-src 'none'; base-uri 'none'; form-action 'none'",
           },
         }),
   }),

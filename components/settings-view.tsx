@@ -38,7 +38,7 @@ export function SettingsView({ onSaved }: { onSaved?: () => void }) {
     e.preventDefault();
     setStatus('saving');
     try {
-      const ownIdentity = Object.fromEntries(KEYS.map((k) => [k, lines(text[k])])) as OwnIdentity;
+      const ownIdentity: OwnIdentity = { names: lines(text.names), companies: lines(text.companies), emails: lines(text.emails), phones: lines(text.phones) };
       await updateSettings({ ownIdentity });
       setStatus('saved');
       onSaved?.();

@@ -3,6 +3,7 @@
  * adapters, tell the panel, answer the panel's "read now", and read again when a single-page
  * inbox switches conversation without a page load. Kept small: it runs on every inquiry page.
  */
+import './zod-setup';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractPage } from '../extractors/extract-page';

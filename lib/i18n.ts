@@ -4,22 +4,32 @@
  * browser: Simplified Chinese or English. Keys are typed from the English catalogue, and
  * tests/unit/i18n.test.ts checks the Chinese one has exactly the same keys and placeholders.
  */
-import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
 import type { Platform } from './capture';
-import type { Channel, Stage, TouchpointKind } from '../storage/schema';
+import type { Channel, Stage, TouchpointKind } from './domain';
 import { countryName } from './normalize';
 
 export type MessageKey = keyof typeof en;
 
-// WXT types getMessage from the catalogue as it was at the last `wxt prepare`; the key type
-// above is the one that stays in step with the file, so the call goes through a plain signature.
-type GetMessage = (name: string, substitutions?: string | string[]) => string;
+/**
+ * Where the messages come from: the extension's `browser.i18n` in the panel and the service
+ * worker (each entry point hands it over at start), the English catalogue in unit tests. lib/
+ * imports no extension runtime, so it is given one instead of reaching for it.
+ */
+export interface MessageSource {
+  getMessage(name: string, substitutions?: string | string[]): string;
+  getUILanguage(): string;
+}
+
+let source: MessageSource | null = null;
+
+export function setMessageSource(s: MessageSource | null): void {
+  source = s;
+}
 
 /** The message for `key`, with `$1`..`$9` filled from `subs` (the catalogue names them). */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  const get = browser.i18n.getMessage as unknown as GetMessage;
-  const msg = subs.length ? get(key, subs.map(String)) : get(key);
+  const msg = source ? (subs.length ? source.getMessage(key, subs.map(String)) : source.getMessage(key)) : '';
   // A missing message renders as its key rather than as nothing: visible, and caught by the test.
   return msg || key;
 }
@@ -29,7 +39,7 @@ export type UiLang = 'en' | 'zh';
 /** The browser's UI language as a BCP 47 tag for Intl ("zh-CN", "en-US"). */
 export function uiLocale(): string {
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    return source?.getUILanguage() || 'en';
   } catch {
     return 'en';
   }

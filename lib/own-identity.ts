@@ -4,7 +4,7 @@
  * the seller. Pure: returns a new capture.
  */
 import type { Capture } from './capture';
-import type { OwnIdentity } from '../storage/schema';
+import type { OwnIdentity } from './domain';
 import { companyKey, nameKey } from './match-names';
 import { normalizeEmail } from './normalize';
 

@@ -5,27 +5,15 @@
  */
 import { z } from 'zod';
 import { platformSchema } from '../lib/capture-schema';
+import { CHANNELS, DIRECTIONS, STAGES, TOUCHPOINT_KINDS, type OwnIdentity } from '../lib/domain';
 
-export const STAGES = ['new', 'contacted', 'quoted', 'sampling', 'negotiating', 'ordered', 'repeat', 'lost'] as const;
+export { STAGES, CHANNELS, DIRECTIONS, TOUCHPOINT_KINDS } from '../lib/domain';
+export type { Stage, Channel, TouchpointKind } from '../lib/domain';
+
 export const stageSchema = z.enum(STAGES);
-export type Stage = z.infer<typeof stageSchema>;
-
-export const CHANNELS = [
-  'alibaba', 'made-in-china', 'global-sources', 'email', 'whatsapp', 'wechat', 'phone', 'linkedin',
-  'facebook', 'website', 'trade-show', 'other',
-] as const;
 export const channelSchema = z.enum(CHANNELS);
-export type Channel = z.infer<typeof channelSchema>;
-
-export const DIRECTIONS = ['in', 'out'] as const;
 export const directionSchema = z.enum(DIRECTIONS);
-
-export const TOUCHPOINT_KINDS = [
-  'inquiry', 'first-reply', 'quote-sent', 'sample-sent', 'sample-received', 'price-negotiation', 'order', 'payment',
-  'complaint', 'catalogue-sent', 'follow-up', 'call', 'meeting', 'note',
-] as const;
 export const touchpointKindSchema = z.enum(TOUCHPOINT_KINDS);
-export type TouchpointKind = z.infer<typeof touchpointKindSchema>;
 
 const id = z.string().min(1).max(64);
 const shortText = z.string().max(300);
@@ -108,7 +96,10 @@ export const ownIdentitySchema = z.object({
   emails: z.array(z.string().max(320)).max(50).default([]),
   phones: z.array(z.string().max(80)).max(50).default([]),
 });
-export type OwnIdentity = z.infer<typeof ownIdentitySchema>;
+export type { OwnIdentity };
+// The stored shape and lib's type must stay one: a field added to one only fails here.
+const _ownIdentityAgrees: OwnIdentity = {} as z.infer<typeof ownIdentitySchema>;
+void _ownIdentityAgrees;
 
 export const settingsSchema = z.object({
   ownIdentity: ownIdentitySchema.default({ names: [], companies: [], emails: [], phones: [] }),

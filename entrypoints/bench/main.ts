@@ -1,3 +1,4 @@
+import '../../lib/zod-setup';
 /**
  * The benchmark page: the real storage modules running in the extension's origin against the
  * real `buyerbook` IndexedDB, driven by bench/run.ts through `window.bench`. Each function does

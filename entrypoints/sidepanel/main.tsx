@@ -1,9 +1,13 @@
+import '../../lib/zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/app';
-import { t, uiLocale } from '../../lib/i18n';
+import { browser } from 'wxt/browser';
+import { setMessageSource, t, uiLocale } from '../../lib/i18n';
 import { backfillPhrases } from '../../storage/phrase-backfill';
 import './style.css';
+
+setMessageSource(browser.i18n);
 
 // The document speaks the browser's language, so screen readers and fonts pick the right one.
 document.documentElement.lang = uiLocale();

@@ -87,6 +87,27 @@ describe('network guard', () => {
     expect(browser.guard.leaks).toEqual([]);
   });
 
+  it('shows every panel view without a content-security-policy violation', async () => {
+    const fixtures = contentScriptFixtures();
+    browser = await launchFor(fixtures[0] ?? null);
+    // Recorded in every page before its scripts run: zod's eval probe, an inline style, a script.
+    await browser.context.addInitScript(() => {
+      const w = window as unknown as { __cspViolations: string[] };
+      w.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const fx = fixtures[0]!;
+    const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    await settle(panel);
+    for (const tab of [T.tabBuyers, T.tabSettings, T.tabThisPage]) {
+      const t = panel.locator(tab);
+      if (await t.count()) await t.first().click();
+      await panel.waitForTimeout(200);
+    }
+    const violations = await panel.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations);
+    expect(violations).toEqual([]);
+  });
+
   it('records nothing on a page that is not a platform', async () => {
     browser = await launchFor(null);
     const { panel } = await openWithPanel(

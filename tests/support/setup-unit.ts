@@ -3,10 +3,11 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../public/_locales/en/messages.json';
+import { setMessageSource } from '../../lib/i18n';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
-(fakeBrowser as unknown as { i18n: unknown }).i18n = {
+const englishCatalogue = {
   getUILanguage: () => 'en',
   getMessage: (key: string, subs?: string | string[]) => {
     const entry = (en as Catalogue)[key];
@@ -19,3 +20,6 @@ type Catalogue = Record<string, { message: string; placeholders?: Record<string,
     return msg.replace(/\$(\d)/g, (_, n) => args[Number(n) - 1] ?? '');
   },
 };
+
+(fakeBrowser as unknown as { i18n: unknown }).i18n = englishCatalogue;
+setMessageSource(englishCatalogue);
