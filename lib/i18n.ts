@@ -36,10 +36,20 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 
 export type UiLang = 'en' | 'zh';
 
-/** The browser's UI language as a BCP 47 tag for Intl ("zh-CN", "en-US"). */
+/**
+ * The panel's language as a BCP 47 tag for Intl ("zh-CN", "en-US"): the language of the catalogue
+ * Chrome picked, so dates and country names never come out in another language than the strings
+ * around them (Chrome can pick the Chinese catalogue while reporting an English UI, for one when
+ * started with --lang but without its own Chinese resources). The browser's own tag is used when it
+ * is the same language, for its regional formats.
+ */
 export function uiLocale(): string {
   try {
-    return source?.getUILanguage() || 'en';
+    const catalogue = source?.getMessage('localeTag') || '';
+    const browserTag = source?.getUILanguage() || '';
+    const lang = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+    if (catalogue && browserTag && lang(catalogue) !== lang(browserTag)) return catalogue;
+    return browserTag || catalogue || 'en';
   } catch {
     return 'en';
   }

@@ -7,7 +7,8 @@
  *   npm start                   headed Chromium; close the browser to stop
  *   npm start -- --headless     no window: capture and save the demo buyer, write screenshots of
  *                               the panel to a folder it prints, exit 0 (1 if capture or save failed)
- *   options: --no-build (use the existing .output/chrome-mv3), --out DIR (screenshot folder)
+ *   options: --no-build (use the existing .output/chrome-mv3), --out DIR (screenshot folder),
+ *            --lang zh-CN (the browser, and so the panel, in Simplified Chinese; default English)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -21,17 +22,26 @@ interface Options {
   headless: boolean;
   build: boolean;
   out: string | null;
+  lang: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { headless: false, build: true, out: null };
+  const o: Options = { headless: false, build: true, out: null, lang: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--headless') o.headless = true;
     else if (a === '--no-build') o.build = false;
     else if (a === '--out') o.out = argv[++i] ?? null;
+    else if (a === '--lang') {
+      const lang = argv[++i] ?? '';
+      if (!/^(en|zh-CN)$/.test(lang)) {
+        console.error(`--lang takes en or zh-CN (the panel's two languages), not ${JSON.stringify(lang)}`);
+        process.exit(2);
+      }
+      o.lang = lang;
+    }
     else if (a === '-h' || a === '--help') {
-      console.log('usage: npm start [-- --headless] [--no-build] [--out DIR]');
+      console.log('usage: npm start [-- --headless] [--no-build] [--out DIR] [--lang en|zh-CN]');
       process.exit(0);
     } else {
       console.error(`unknown option ${a} (try --help)`);
@@ -64,6 +74,7 @@ async function main(): Promise<void> {
     timeZone: demo.timeZone,
     headless: opts.headless,
     viewport: opts.headless ? { width: 1280, height: 800 } : null,
+    lang: opts.lang ?? undefined,
   });
   const { page, tabId } = await browser.openPage(demo.url, demo.html);
   const panel = await browser.openPanel(tabId, { window: !opts.headless });

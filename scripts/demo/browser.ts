@@ -134,6 +134,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Viewport of new pages; null lets a headed window size itself. */
   viewport?: { width: number; height: number } | null;
+  /**
+   * The browser's UI language ("zh-CN"), which picks the extension's message catalogue. Chromium
+   * on Linux takes it from --lang and LANGUAGE together; the pages' own language follows.
+   */
+  lang?: string;
 }
 
 export interface ExtensionBrowser {
@@ -197,9 +202,11 @@ export async function launchExtensionBrowser(opts: LaunchOptions = {}): Promise<
     headless,
     timezoneId: timeZone,
     viewport: opts.viewport === undefined ? { width: 1280, height: 800 } : opts.viewport,
-    env: { ...process.env, TZ: timeZone },
+    env: { ...process.env, TZ: timeZone, ...(opts.lang ? { LANGUAGE: opts.lang.replace('-', '_') } : {}) },
+    ...(opts.lang ? { locale: opts.lang } : {}),
     args: [
       ...(headless ? ['--headless=new'] : []),
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       '--no-sandbox',
       '--disable-extensions-except=' + ext,
       '--load-extension=' + ext,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failures, judgeCapture } from '../support/fixtures';
 import { loadDemoPage } from '../../scripts/demo/demo-page';
-import { launchFor, openWithPanel, readBook, readCaptureForm, saveCapture, type ExtensionBrowser } from './harness';
+import { launchFor, openWithPanel, readBook, readCaptureForm, saveCapture, T, type ExtensionBrowser } from './harness';
 
 const demo = loadDemoPage();
 
@@ -36,5 +36,25 @@ describe('npm start demo page', () => {
 
   it('made no network request', () => {
     expect(browser.guard.leaks).toEqual([]);
+  });
+});
+
+describe('npm start demo page in Chinese (--lang zh-CN)', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchFor(demo, { lang: 'zh-CN' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the panel in Simplified Chinese, dates and country names included', async () => {
+    const { panel } = await openWithPanel(browser, demo.url, demo.html);
+    await readCaptureForm(panel);
+    await expect.poll(() => panel.locator(T.tabBuyers).textContent()).toBe('买家');
+    await expect.poll(() => panel.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // Not one English word of the panel's own is left on the capture form.
+    const text = await panel.locator('main').innerText();
+    for (const english of ['Save', 'Buyers', 'Settings', 'Country']) expect(text).not.toContain(english);
   });
 });
