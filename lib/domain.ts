@@ -6,7 +6,11 @@
  */
 import type { Platform } from './capture';
 
-export const STAGES = ['new', 'contacted', 'quoted', 'sampling', 'negotiating', 'ordered', 'repeat', 'lost'] as const;
+/**
+ * A buyer's stage, in the order a deal moves. `dormant` (no answer for long, may come back) and
+ * `lost` (said no) are set by hand with a reason, or proposed by the next-step rules.
+ */
+export const STAGES = ['new', 'contacted', 'quoted', 'sampling', 'negotiating', 'ordered', 'repeat', 'dormant', 'lost'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const CHANNELS = [
@@ -20,7 +24,7 @@ export type Direction = (typeof DIRECTIONS)[number];
 
 export const TOUCHPOINT_KINDS = [
   'inquiry', 'first-reply', 'quote-sent', 'sample-sent', 'sample-received', 'price-negotiation', 'order', 'payment',
-  'complaint', 'catalogue-sent', 'follow-up', 'call', 'meeting', 'note',
+  'complaint', 'catalogue-sent', 'follow-up', 'call', 'meeting', 'note', 'shipped', 'sample-feedback', 'greeting',
 ] as const;
 export type TouchpointKind = (typeof TOUCHPOINT_KINDS)[number];
 

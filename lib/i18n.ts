@@ -91,6 +91,7 @@ const STAGE_KEYS: Record<Stage, MessageKey> = {
   negotiating: 'stageNegotiating',
   ordered: 'stageOrdered',
   repeat: 'stageRepeat',
+  dormant: 'stageDormant',
   lost: 'stageLost',
 };
 
@@ -124,6 +125,9 @@ const KIND_KEYS: Record<TouchpointKind, MessageKey> = {
   call: 'kindCall',
   meeting: 'kindMeeting',
   note: 'kindNote',
+  shipped: 'kindShipped',
+  'sample-feedback': 'kindSampleFeedback',
+  greeting: 'kindGreeting',
 };
 
 const DIRECTION_KEYS: Record<'in' | 'out', MessageKey> = { in: 'directionIn', out: 'directionOut' };
