@@ -8,7 +8,7 @@ import { TextField } from './text-field';
 
 const nowIso = () => localInputToIso(isoToLocalInput(new Date().toISOString()));
 
-export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Channel; onAdded: (tp: Touchpoint) => void }) {
+export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Channel; onAdded?: (tp: Touchpoint) => void }) {
   const id = useId();
   const [channel, setChannel] = useState<Channel>(props.defaultChannel ?? 'email');
   const [direction, setDirection] = useState<'in' | 'out'>('out');
@@ -28,7 +28,7 @@ export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Cha
       const tp = await addTouchpoint({ buyerId: props.buyerId, channel, direction, kind, at: when, note: note.trim(), inquiryId: null });
       setNote('');
       setAt(nowIso());
-      props.onAdded(tp);
+      props.onAdded?.(tp);
     } catch (err) {
       setFailed(err instanceof Error ? err.message : String(err));
     } finally {

@@ -1,6 +1,7 @@
 /**
  * The side panel: three tabs. Every view stays mounted while hidden, so a capture being edited
- * or a search being read survives a look at another tab.
+ * or a search being read survives a look at another tab. Views read the book live
+ * (useLiveQuery), so no view tells another that something changed.
  */
 import { useState, type ReactNode } from 'react';
 import { t } from '../lib/i18n';
@@ -14,10 +15,6 @@ type View = 'this-page' | 'buyers' | 'settings';
 export function App({ search }: { search?: string }) {
   const [view, setView] = useState<View>('this-page');
   const [selected, setSelected] = useState<string | null>(null);
-  // Bumped when the book changes outside the buyers view, so its list reads again.
-  const [bookVersion, setBookVersion] = useState(0);
-  // Bumped when the seller's own identity changes: the open capture is stripped again.
-  const [settingsVersion, setSettingsVersion] = useState(0);
 
   const tabs: TabSpec<View>[] = [
     { key: 'this-page', label: t('tabThisPage'), testId: 'tab-this-page' },
@@ -40,9 +37,9 @@ export function App({ search }: { search?: string }) {
     <div className="app">
       <TabBar tabs={tabs} selected={view} onSelect={setView} label={t('extName')} />
       <main>
-        {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} onSaved={() => setBookVersion((n) => n + 1)} search={search} settingsVersion={settingsVersion} />)}
-        {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} reloadKey={bookVersion} />)}
-        {panel('settings', <SettingsView onSaved={() => setSettingsVersion((n) => n + 1)} />)}
+        {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} search={search} />)}
+        {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} />)}
+        {panel('settings', <SettingsView />)}
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 /** One buyer: fields, timeline with "add touchpoint", inquiries, likely duplicates, delete. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Buyer, Channel } from '../storage/schema';
 import { deleteBuyer, getBuyer } from '../storage/buyers-repo';
 import { formatDate, t } from '../lib/i18n';
@@ -26,29 +27,14 @@ export interface BuyerDetailProps {
   buyerId: string;
   onBack: () => void;
   onOpenBuyer: (id: string) => void;
-  /** Told when the book changed (saved, merged, deleted), so lists read again. */
-  onChanged?: () => void;
 }
 
-export function BuyerDetail({ buyerId, onBack, onOpenBuyer, onChanged }: BuyerDetailProps) {
-  const [buyer, setBuyer] = useState<Buyer | null | undefined>(undefined);
-  // Bumped when the buyer changed under the form (a merge): the form then starts from the new record.
-  const [formKey, setFormKey] = useState(0);
-  const [timelineKey, setTimelineKey] = useState(0);
+export function BuyerDetail({ buyerId, onBack, onOpenBuyer }: BuyerDetailProps) {
+  // Live: an edit, capture, merge or new touchpoint from any panel shows here at once.
+  const buyer = useLiveQuery(() => getBuyer(buyerId).then((b) => b ?? null, () => null), [buyerId]);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteFailed, setDeleteFailed] = useState<string | null>(null);
-  const suggestions = useAllTags(formKey);
-
-  const reload = useCallback(async () => {
-    const b = await getBuyer(buyerId).catch(() => undefined);
-    setBuyer(b ?? null);
-    return b;
-  }, [buyerId]);
-
-  useEffect(() => {
-    setBuyer(undefined);
-    void reload();
-  }, [reload]);
+  const suggestions = useAllTags();
 
   if (buyer === undefined) return <p className="state">{t('loading')}</p>;
   if (buyer === null)
@@ -65,7 +51,6 @@ export function BuyerDetail({ buyerId, onBack, onOpenBuyer, onChanged }: BuyerDe
     try {
       await deleteBuyer(buyer.id);
       setConfirmDelete(false);
-      onChanged?.();
       onBack();
     } catch (e) {
       setConfirmDelete(false);
@@ -83,54 +68,22 @@ export function BuyerDetail({ buyerId, onBack, onOpenBuyer, onChanged }: BuyerDe
         {buyer.lastContactAt ? <p className="muted small">{t('lastContact', formatDate(buyer.lastContactAt))}</p> : null}
       </header>
 
-      <MergeCandidates
-        buyer={buyer}
-        onOpen={onOpenBuyer}
-        onMerged={(kept) => {
-          setBuyer(kept);
-          setFormKey((n) => n + 1);
-          setTimelineKey((n) => n + 1);
-          onChanged?.();
-        }}
-      />
+      <MergeCandidates buyer={buyer} onOpen={onOpenBuyer} />
 
       <section className="section" aria-labelledby={`tl-${buyer.id}`}>
         <h3 id={`tl-${buyer.id}`}>{t('timeline')}</h3>
-        <AddTouchpointForm
-          buyerId={buyer.id}
-          defaultChannel={likelyChannel(buyer)}
-          onAdded={() => {
-            setTimelineKey((n) => n + 1);
-            void reload();
-            onChanged?.();
-          }}
-        />
-        <Timeline
-          buyerId={buyer.id}
-          reloadKey={timelineKey}
-          onDeleted={() => {
-            void reload();
-            onChanged?.();
-          }}
-        />
+        <AddTouchpointForm buyerId={buyer.id} defaultChannel={likelyChannel(buyer)} />
+        <Timeline buyerId={buyer.id} />
       </section>
 
       <section className="section" aria-labelledby={`inq-${buyer.id}`}>
         <h3 id={`inq-${buyer.id}`}>{t('inquiries')}</h3>
-        <InquiryList buyerId={buyer.id} reloadKey={timelineKey} />
+        <InquiryList buyerId={buyer.id} />
       </section>
 
       <section className="section" aria-labelledby={`ed-${buyer.id}`}>
         <h3 id={`ed-${buyer.id}`}>{t('details')}</h3>
-        <BuyerEditForm
-          key={`${buyer.id}:${formKey}`}
-          buyer={buyer}
-          suggestions={suggestions}
-          onSaved={(b) => {
-            setBuyer(b);
-            onChanged?.();
-          }}
-        />
+        <BuyerEditForm key={buyer.id} buyer={buyer} suggestions={suggestions} />
       </section>
 
       <section className="section danger-zone">

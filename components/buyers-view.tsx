@@ -2,79 +2,64 @@
  * The book: search as you type (lightly debounced), or the whole list newest contact first, 50 at
  * a time; filter by tag and stage. Opening a buyer shows the detail; the list keeps its place.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { Buyer, Stage } from '../storage/schema';
-import { countBuyers, listBuyers, searchBuyersPage } from '../storage/buyers-repo';
+import { useId, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Stage } from '../storage/schema';
+import { buyerCursor, countBuyers, listBuyers, searchBuyersPage } from '../storage/buyers-repo';
 import { t } from '../lib/i18n';
 import { BuyerRow } from './buyer-row';
 import { StageSelect } from './stage-select';
 import { BuyerDetail } from './buyer-detail';
 import { useAllTags } from './use-all-tags';
 import { useDebouncedValue } from './use-debounced-value';
+import { useLivePages } from './use-live-pages';
 import { PAGE_SIZE, SEARCH_LIMIT } from './list-sizes';
 
 export interface BuyersViewProps {
   selectedId: string | null;
   onSelect: (id: string | null) => void;
-  /** Changes whenever the book changed elsewhere (a capture saved): the list reads again. */
-  reloadKey?: unknown;
 }
 
-export function BuyersView({ selectedId, onSelect, reloadKey }: BuyersViewProps) {
+/**
+ * Every read here is live (useLiveQuery): a capture saved, a buyer edited or merged in any
+ * panel, tab or the background shows in the list, the search results and the count at once.
+ */
+export function BuyersView({ selectedId, onSelect }: BuyersViewProps) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [stage, setStage] = useState<Stage | ''>('');
-  const [buyers, setBuyers] = useState<Buyer[] | null>(null);
-  // null while the book is still being counted: the first page shows without waiting for it.
-  const [total, setTotal] = useState<number | null>(null);
-  // A search: there may be more matches than shown. The list: the last page read was full.
-  const [more, setMore] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const [changes, setChanges] = useState(0);
-  const tags = useAllTags(`${String(reloadKey)}:${changes}`);
+  const tags = useAllTags();
   const q = useDebouncedValue(query.trim(), 120);
+  const filters = { tag: tag || undefined, stage: stage || undefined };
 
-  useEffect(() => {
-    let cancelled = false;
-    const filters = { tag: tag || undefined, stage: stage || undefined };
-    setFailed(false);
-    setTotal(null);
-    const fail = () => !cancelled && setFailed(true);
-    if (q) {
-      searchBuyersPage(q, SEARCH_LIMIT).then((found) => {
-        if (cancelled) return;
+  const list = useLivePages(
+    (after) => listBuyers({ after, limit: PAGE_SIZE, ...filters }),
+    buyerCursor,
+    PAGE_SIZE,
+    [tag, stage],
+  );
+  const found = useLiveQuery(
+    async () => {
+      if (!q) return null;
+      try {
+        const page = await searchBuyersPage(q, SEARCH_LIMIT);
         // Search covers the whole book; the filters narrow what it found.
-        setBuyers(found.buyers.filter((b) => (!tag || b.tags.includes(tag)) && (!stage || b.stage === stage)));
-        setMore(found.more);
-      }, fail);
-    } else {
-      listBuyers({ offset: 0, limit: PAGE_SIZE, ...filters }).then((page) => {
-        if (cancelled) return;
-        setBuyers(page);
-        setMore(page.length === PAGE_SIZE);
-        // Counted only once the page is on screen: it takes longer than the page on a big book.
-        countBuyers(filters).then((n) => !cancelled && setTotal(n), fail);
-      }, fail);
-    }
-    return () => {
-      cancelled = true;
-    };
-  }, [q, tag, stage, reloadKey, changes]);
+        const buyers = page.buyers.filter((b) => (!tag || b.tags.includes(tag)) && (!stage || b.stage === stage));
+        return { buyers, more: page.more, failed: false };
+      } catch {
+        return { buyers: [], more: false, failed: true };
+      }
+    },
+    [q, tag, stage],
+  );
+  // Counted apart from the page: it takes longer than the page on a big book, and the list must not wait.
+  const total = useLiveQuery(() => (q ? null : countBuyers(filters).catch(() => null)), [q, tag, stage]) ?? null;
 
-  const loadMore = useCallback(async () => {
-    if (!buyers) return;
-    try {
-      const page = await listBuyers({ offset: buyers.length, limit: PAGE_SIZE, tag: tag || undefined, stage: stage || undefined });
-      setBuyers((prev) => {
-        const seen = new Set((prev ?? []).map((b) => b.id));
-        return [...(prev ?? []), ...page.filter((b) => !seen.has(b.id))];
-      });
-      setMore(page.length === PAGE_SIZE);
-    } catch {
-      setFailed(true);
-    }
-  }, [buyers, tag, stage]);
+  const buyers = q ? found?.buyers ?? null : list.items ?? null;
+  const more = q ? found?.more ?? false : list.more;
+  const failed = q ? found?.failed ?? false : list.failed;
+  const loadMore = list.loadMore;
 
   const canLoadMore = !q && buyers != null && (total != null ? buyers.length < total : more);
   const status = () => {
@@ -90,7 +75,6 @@ export function BuyersView({ selectedId, onSelect, reloadKey }: BuyersViewProps)
           buyerId={selectedId}
           onBack={() => onSelect(null)}
           onOpenBuyer={(other) => onSelect(other)}
-          onChanged={() => setChanges((n) => n + 1)}
         />
       ) : null}
       <div hidden={selectedId != null}>

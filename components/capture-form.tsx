@@ -4,13 +4,14 @@
  * timeline and the save goes into them; likely duplicates are proposed with a button, never
  * merged silently. A failed save keeps every edit in the form.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Capture } from '../lib/capture';
 import { countryLabel, platformLabel, t } from '../lib/i18n';
 import type { Buyer, Stage } from '../storage/schema';
 import { recognise, saveCapture } from '../storage/capture-repo';
-import { updateBuyer } from '../storage/buyers-repo';
-import { captureDraft, readCaptureDraft, type CaptureFieldKey, type Draft } from './capture-draft';
+import { unstorableFields } from '../storage/storable';
+import { captureDraft, readCaptureDraft, type CaptureFieldKey, type Draft, type FieldErrors } from './capture-draft';
 import { TextField } from './text-field';
 import { DateTimeField } from './date-time-field';
 import { TagInput } from './tag-input';
@@ -36,7 +37,7 @@ interface Recognition {
 export interface CaptureFormProps {
   capture: Capture;
   onOpenBuyer: (id: string) => void;
-  /** Told after every successful save (the buyers list reads again). */
+  /** Told after every successful save. */
   onSaved?: (buyer: Buyer) => void;
 }
 
@@ -45,35 +46,34 @@ const identityKey = (c: Capture) =>
   JSON.stringify([c.buyer.name, c.buyer.company, c.buyer.emails, c.buyer.phones, c.buyer.whatsapp, c.buyer.wechat,
     c.buyer.linkedin, c.buyer.platformBuyerId, c.platform]);
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
-
 export function CaptureForm({ capture: base, onOpenBuyer, onSaved }: CaptureFormProps) {
   const [draft, setDraft] = useState<Draft<CaptureFieldKey>>(() => captureDraft(base));
-  const { capture, errors } = useMemo(() => readCaptureDraft(draft, base), [draft, base]);
+  const { capture, errors } = useMemo(() => {
+    const read = readCaptureDraft(draft, base);
+    // A value the book cannot store is marked with its reason before the save, never dropped by it.
+    const errs: FieldErrors<CaptureFieldKey> = { ...read.errors };
+    for (const f of unstorableFields(read.capture.buyer)) {
+      errs[f] ??= f === 'emails' ? 'errorEmail' : f === 'country' ? 'errorCountry' : 'errorPhone';
+    }
+    return { capture: read.capture, errors: errs };
+  }, [draft, base]);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
-  const [recognition, setRecognition] = useState<Recognition>({ buyer: null, candidates: [] });
-  const [saves, setSaves] = useState(0);
   // null = not touched: a known buyer keeps their own tags and stage.
   const [tags, setTags] = useState<string[] | null>(null);
   const [stage, setStage] = useState<Stage | null>(null);
-  const suggestions = useAllTags(saves);
+  const suggestions = useAllTags();
   const rootRef = useRef<HTMLElement>(null);
 
-  // Recognise on the canonical capture; lightly debounced so typing an email does not query per key.
+  // Recognise on the canonical capture; lightly debounced so typing an email does not query per
+  // key. Live: a save here or in another panel updates the banner at once. The save itself
+  // recognises again from the values it saves, so this debounced view never picks the buyer.
   const key = identityKey(capture);
   const settledKey = useDebouncedValue(key, 200);
   const latest = useRef(capture);
   latest.current = capture;
-  useEffect(() => {
-    let cancelled = false;
-    recognise(latest.current).then(
-      (r) => !cancelled && setRecognition(r),
-      () => !cancelled && setRecognition({ buyer: null, candidates: [] }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [settledKey, saves]);
+  const recognition: Recognition =
+    useLiveQuery(() => recognise(latest.current).catch(() => ({ buyer: null, candidates: [] })), [settledKey]) ??
+    { buyer: null, candidates: [] };
 
   const known = recognition.buyer;
   const candidates = recognition.candidates.filter((c) => c.id !== known?.id);
@@ -91,19 +91,17 @@ export function CaptureForm({ capture: base, onOpenBuyer, onSaved }: CaptureForm
     }
     setStatus({ kind: 'saving' });
     try {
-      const buyerId = intoId ?? known?.id;
-      const result = await saveCapture(capture, buyerId ? { buyerId } : undefined);
-      let buyer = result.buyer;
-      // Tags the seller set here replace the known buyer's shown tags; saved into another
-      // buyer, they are added to that buyer's own.
-      const wantTags =
-        tags == null ? buyer.tags : known?.id === buyer.id ? tags : [...new Set([...buyer.tags, ...tags])];
-      const wantStage = stage ?? buyer.stage;
-      if (!sameSet(wantTags, buyer.tags) || wantStage !== buyer.stage) {
-        buyer = await updateBuyer(buyer.id, { tags: wantTags, stage: wantStage });
-      }
+      // One transaction: buyer, inquiry, touchpoint, tags and stage. Without a buyer the seller
+      // chose, the buyer is recognised from these very values at save time. Tags set here replace
+      // the shown (known) buyer's tags; saved into another buyer, they are added to its own.
+      const result = await saveCapture(capture, {
+        buyerId: intoId,
+        tags: tags ?? undefined,
+        tagsShownFor: known?.id ?? null,
+        stage: stage ?? undefined,
+      });
+      const buyer = result.buyer;
       setStatus({ kind: 'saved', buyer, created: result.buyerCreated });
-      setSaves((n) => n + 1);
       onSaved?.(buyer);
     } catch (e) {
       setStatus({ kind: 'error', detail: e instanceof Error ? e.message : String(e) });
@@ -141,7 +139,7 @@ export function CaptureForm({ capture: base, onOpenBuyer, onSaved }: CaptureForm
     >
       <p className="muted source">{t('capturedFrom', platformLabel(base.platform))}</p>
 
-      {known ? <KnownBuyerBanner buyer={known} onOpen={onOpenBuyer} reloadKey={saves} /> : null}
+      {known ? <KnownBuyerBanner buyer={known} onOpen={onOpenBuyer} /> : null}
       {candidates.map((c) => (
         <DuplicateCandidate key={c.id} buyer={c} onSaveInto={(id) => void save(id)} onOpen={onOpenBuyer} disabled={saving} />
       ))}

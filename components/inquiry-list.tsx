@@ -1,21 +1,12 @@
 /** The buyer's inquiries, newest first; the message itself opens on demand, shown as plain text. */
-import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Inquiry } from '../storage/schema';
 import { listInquiries } from '../storage/inquiries-repo';
 import { formatDateTime, platformLabel, t } from '../lib/i18n';
 
-export function InquiryList({ buyerId, reloadKey }: { buyerId: string; reloadKey?: unknown }) {
-  const [items, setItems] = useState<Inquiry[] | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    listInquiries(buyerId).then(
-      (xs) => !cancelled && setItems(xs),
-      () => !cancelled && setItems([]),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [buyerId, reloadKey]);
+export function InquiryList({ buyerId }: { buyerId: string }) {
+  // Live: an inquiry captured or moved in another panel shows at once.
+  const items = useLiveQuery(() => listInquiries(buyerId).catch((): Inquiry[] => []), [buyerId]);
 
   if (!items) return <p className="muted">{t('loading')}</p>;
   if (!items.length) return <p className="muted">{t('inquiriesEmpty')}</p>;

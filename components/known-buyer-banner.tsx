@@ -4,7 +4,7 @@ import { countryLabel, formatDate, stageLabel, t } from '../lib/i18n';
 import { buyerTitle } from './buyer-title';
 import { Timeline } from './timeline';
 
-export function KnownBuyerBanner(props: { buyer: Buyer; onOpen: (id: string) => void; reloadKey?: unknown }) {
+export function KnownBuyerBanner(props: { buyer: Buyer; onOpen: (id: string) => void }) {
   const b = props.buyer;
   return (
     <section className="banner known" data-testid="known-buyer" aria-label={t('knownBuyer')}>
@@ -19,7 +19,7 @@ export function KnownBuyerBanner(props: { buyer: Buyer; onOpen: (id: string) => 
           .filter(Boolean)
           .join(' · ')}
       </p>
-      <Timeline buyerId={b.id} pageSize={5} reloadKey={props.reloadKey} />
+      <Timeline buyerId={b.id} pageSize={5} />
     </section>
   );
 }

@@ -2,30 +2,29 @@
  * Likely duplicates of a buyer (same company, similar name). Merging asks first: it moves every
  * inquiry and touchpoint into this buyer and deletes the other one.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Buyer } from '../storage/schema';
 import { findLikelyDuplicates, mergeBuyers } from '../storage/buyers-repo';
 import { countryLabel, t } from '../lib/i18n';
 import { buyerTitle } from './buyer-title';
 import { ConfirmDialog } from './confirm-dialog';
 
-export function MergeCandidates(props: { buyer: Buyer; onMerged: (kept: Buyer) => void; onOpen: (id: string) => void }) {
+export function MergeCandidates(props: { buyer: Buyer; onMerged?: (kept: Buyer) => void; onOpen: (id: string) => void }) {
   const { buyer } = props;
-  const [candidates, setCandidates] = useState<Buyer[]>([]);
+  // Live: a candidate merged or edited elsewhere leaves or changes here at once.
+  const candidates = useLiveQuery(
+    () =>
+      findLikelyDuplicates({ id: buyer.id, name: buyer.name, company: buyer.company }).then(
+        (xs) => xs.filter((x) => x.id !== buyer.id),
+        (): Buyer[] => [],
+      ),
+    [buyer.id, buyer.name, buyer.company],
+    [] as Buyer[],
+  );
   const [asking, setAsking] = useState<Buyer | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    findLikelyDuplicates({ id: buyer.id, name: buyer.name, company: buyer.company }).then(
-      (xs) => !cancelled && setCandidates(xs.filter((x) => x.id !== buyer.id)),
-      () => !cancelled && setCandidates([]),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [buyer.id, buyer.name, buyer.company]);
 
   if (!candidates.length) return null;
 
@@ -35,8 +34,7 @@ export function MergeCandidates(props: { buyer: Buyer; onMerged: (kept: Buyer) =
     try {
       const kept = await mergeBuyers(buyer.id, other.id);
       setAsking(null);
-      setCandidates((xs) => xs.filter((x) => x.id !== other.id));
-      props.onMerged(kept);
+      props.onMerged?.(kept);
     } catch (e) {
       setAsking(null);
       setFailed(e instanceof Error ? e.message : String(e));

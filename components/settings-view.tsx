@@ -3,8 +3,9 @@
  * page and must never be captured as the buyer's.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { OwnIdentity } from '../storage/schema';
-import { getSettings, updateSettings } from '../storage/settings-repo';
+import { readSettings, updateSettings, type SettingsRead } from '../storage/settings-repo';
 import { t } from '../lib/i18n';
 import { TextField } from './text-field';
 
@@ -16,21 +17,22 @@ export function SettingsView({ onSaved }: { onSaved?: () => void }) {
   const [text, setText] = useState<Record<Key, string> | null>(null);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const [detail, setDetail] = useState('');
+  // Live, and never silently reset: a stored value that no longer parses is reported.
+  const read = useLiveQuery((): Promise<SettingsRead | null> => readSettings().catch(() => null), []);
+  const [shown, setShown] = useState<string | null>(null);
 
+  // Show the stored identity; when it changes elsewhere, follow it unless the seller is editing here.
   useEffect(() => {
-    let cancelled = false;
-    getSettings().then(
-      (s) => {
-        if (cancelled) return;
-        const own = s.ownIdentity;
-        setText({ names: own.names.join('\n'), companies: own.companies.join('\n'), emails: own.emails.join('\n'), phones: own.phones.join('\n') });
-      },
-      () => !cancelled && setText({ names: '', companies: '', emails: '', phones: '' }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+    if (read === undefined) return;
+    const own = read?.settings.ownIdentity ?? { names: [], companies: [], emails: [], phones: [] };
+    const next = { names: own.names.join('\n'), companies: own.companies.join('\n'), emails: own.emails.join('\n'), phones: own.phones.join('\n') };
+    const key = JSON.stringify(next);
+    if (text == null || (shown != null && JSON.stringify(text) === shown)) {
+      setText(next);
+      setShown(key);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new read from the book moves the form
+  }, [read]);
 
   if (!text) return <p className="state">{t('loading')}</p>;
 
@@ -59,6 +61,11 @@ export function SettingsView({ onSaved }: { onSaved?: () => void }) {
     <form className="settings" onSubmit={submit} data-testid="settings-form" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('ownIdentityTitle')}</h2>
       <p className="muted">{t('ownIdentityHelp')}</p>
+      {read?.unreadable.includes('ownIdentity') ? (
+        <p className="notice bad" role="alert" data-testid="settings-unreadable">
+          {t('settingsUnreadable')}
+        </p>
+      ) : null}
       {KEYS.map((k) => (
         <TextField
           key={k}

@@ -11,13 +11,11 @@ export interface ThisPageViewProps {
   onSaved?: (buyer: Buyer) => void;
   /** The panel's address query (tests pass "?tabId=N"); the real location by default. */
   search?: string;
-  /** Changes when the seller's own identity was edited. */
-  settingsVersion?: number;
 }
 
-export function ThisPageView({ onOpenBuyer, onSaved, search, settingsVersion = 0 }: ThisPageViewProps) {
+export function ThisPageView({ onOpenBuyer, onSaved, search }: ThisPageViewProps) {
   const tab = useActiveTab(search);
-  const { view, captureGeneric, genericBusy, genericFailed } = useCapture(tab, settingsVersion);
+  const { view, captureGeneric, genericBusy, genericFailed } = useCapture(tab);
   const generic = (again?: boolean) => (
     <GenericCaptureButton onCapture={() => void captureGeneric()} busy={genericBusy} failed={genericFailed} again={again} />
   );

@@ -1,27 +1,30 @@
 /**
- * A buyer's touchpoints, newest first, a page at a time ("load more" asks for the ones before the
- * oldest shown). `reloadKey` changes when something was added, to read the newest page again.
- * An entry logged by mistake can be deleted, after a confirmation.
+ * A buyer's touchpoints, newest first, a keyset page at a time, read live: an entry added,
+ * edited or deleted anywhere shows at once. An entry logged by mistake can be deleted, after a
+ * confirmation.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Touchpoint } from '../storage/schema';
-import { deleteTouchpoint, listTimeline } from '../storage/touchpoints-repo';
+import { deleteTouchpoint, listTimeline, type TimelineCursor } from '../storage/touchpoints-repo';
 import { formatDateTime, kindLabel, t } from '../lib/i18n';
 import { ConfirmDialog } from './confirm-dialog';
 import { TimelineItem } from './timeline-item';
+import { useLivePages } from './use-live-pages';
 
 export interface TimelineProps {
   buyerId: string;
   pageSize?: number;
-  reloadKey?: unknown;
-  /** After an entry was deleted (the buyer's last contact may have changed). */
-  onDeleted?: () => void;
 }
 
-export function Timeline({ buyerId, pageSize = 20, reloadKey, onDeleted }: TimelineProps) {
-  const [items, setItems] = useState<Touchpoint[] | null>(null);
-  const [more, setMore] = useState(false);
-  const [failed, setFailed] = useState(false);
+const cursorOf = (tp: Touchpoint): TimelineCursor => ({ at: tp.at, id: tp.id });
+
+export function Timeline({ buyerId, pageSize = 20 }: TimelineProps) {
+  const { items, more, failed, loadMore } = useLivePages(
+    (after) => listTimeline(buyerId, { after, limit: pageSize }),
+    cursorOf,
+    pageSize,
+    [buyerId, pageSize],
+  );
   const [toDelete, setToDelete] = useState<Touchpoint | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [deleteFailed, setDeleteFailed] = useState(false);
@@ -31,9 +34,7 @@ export function Timeline({ buyerId, pageSize = 20, reloadKey, onDeleted }: Timel
     setDeleteFailed(false);
     try {
       await deleteTouchpoint(tp.id);
-      setItems((prev) => (prev ?? []).filter((x) => x.id !== tp.id));
       setToDelete(null);
-      onDeleted?.();
     } catch {
       setDeleteFailed(true);
       setToDelete(null);
@@ -41,37 +42,6 @@ export function Timeline({ buyerId, pageSize = 20, reloadKey, onDeleted }: Timel
       setDeleting(false);
     }
   };
-
-  useEffect(() => {
-    let cancelled = false;
-    setFailed(false);
-    listTimeline(buyerId, { limit: pageSize }).then(
-      (page) => {
-        if (cancelled) return;
-        setItems(page);
-        setMore(page.length === pageSize);
-      },
-      () => !cancelled && setFailed(true),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [buyerId, pageSize, reloadKey]);
-
-  const loadMore = useCallback(async () => {
-    const last = items?.[items.length - 1];
-    if (!last) return;
-    try {
-      const page = await listTimeline(buyerId, { before: last.at, limit: pageSize });
-      setItems((prev) => {
-        const seen = new Set((prev ?? []).map((x) => x.id));
-        return [...(prev ?? []), ...page.filter((x) => !seen.has(x.id))];
-      });
-      setMore(page.length === pageSize);
-    } catch {
-      setFailed(true);
-    }
-  }, [buyerId, items, pageSize]);
 
   if (failed) return <p className="error">{t('loadFailed')}</p>;
   if (!items) return <p className="muted">{t('loading')}</p>;

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { isEmptyCapture, type Capture, type Platform, type RawCapture } from '../lib/capture';
 import { captureReadMessage } from '../lib/messages';
 import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult } from '../lib/accept-capture';
@@ -51,7 +52,7 @@ async function prepare(raw: RawCapture): Promise<Capture> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
+export function useCapture(tab: PanelTab): CaptureHook {
   const [view, setView] = useState<CaptureView>({ kind: 'loading' });
   const [genericBusy, setGenericBusy] = useState(false);
   const [genericFailed, setGenericFailed] = useState(false);
@@ -125,11 +126,17 @@ export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
     };
   }, [tabId, url, loading, show]);
 
-  // The seller's own identity changed: strip the capture on screen again with the new settings.
+  // The seller's own identity, read live: when it changes (in any panel), the capture on screen
+  // is stripped again with the new settings.
+  const own = useLiveQuery(() => getSettings().then((s) => JSON.stringify(s.ownIdentity), () => ''), []);
+  const firstOwn = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (settingsVersion === 0 || !lastRaw.current) return;
+    if (own === undefined) return;
+    const prev = firstOwn.current;
+    firstOwn.current = own;
+    if (prev === undefined || prev === own || !lastRaw.current) return;
     void show(lastRaw.current, epoch.current);
-  }, [settingsVersion, show]);
+  }, [own, show]);
 
   const captureGeneric = useCallback(async () => {
     if (tabId == null) return;

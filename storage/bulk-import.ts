@@ -1,7 +1,8 @@
 /**
  * Bulk import of whole rows (ids and times kept): the benchmark's seeding, and the write side of
- * a restore. Rows go through the repositories' own bulk writers (bulkPutBuyers: tidy + toBuyerRow
- * with zod validation and derived index fields; bulkPutInquiries / bulkPutTouchpoints: zod), so
+ * a restore. Rows go through the repositories' own bulk writers (putBuyerRows: tidy + toBuyerRow
+ * with zod validation and derived index fields; putInquiryRows / putTouchpointRows: zod; then
+ * refreshDerived once for the batch), so
  * an imported row is exactly what the repositories would have stored. Per-row repository calls
  * (createBuyer, addTouchpoint) would take hours for a million touchpoints: one transaction per
  * batch and Dexie bulkPut make it minutes.
@@ -9,11 +10,12 @@
  * A batch lands whole or not at all: every row is validated before anything is written, and the
  * three tables are written in one transaction, so a bad row can never leave half a batch behind.
  */
-import { bulkPutBuyers } from './buyers-repo';
+import { putBuyerRows } from './buyer-rows';
 import { getDb, type BuyerbookDB } from './db';
-import { bulkPutInquiries } from './inquiries-repo';
+import { refreshDerived, writeBook } from './derived-fields';
+import { putInquiryRows } from './inquiries-repo';
 import type { Buyer, Inquiry, Touchpoint } from './schema';
-import { bulkPutTouchpoints } from './touchpoints-repo';
+import { putTouchpointRows } from './touchpoints-repo';
 import { NotFoundError } from './validate';
 
 export interface ImportRows {
@@ -35,11 +37,17 @@ export interface ImportCounts {
  * id are replaced, so importing the same batch twice is harmless.
  */
 export async function bulkImport(rows: ImportRows, db: BuyerbookDB = getDb()): Promise<ImportCounts> {
-  await db.transaction('rw', db.buyers, db.inquiries, db.touchpoints, async () => {
+  await writeBook(db, async () => {
     await assertOwners(rows, db);
-    await bulkPutBuyers(rows.buyers, db);
-    await bulkPutInquiries(rows.inquiries, db);
-    await bulkPutTouchpoints(rows.touchpoints, db);
+    await putBuyerRows(rows.buyers, db);
+    await putInquiryRows(rows.inquiries, db);
+    await putTouchpointRows(rows.touchpoints, db);
+    // Once per batch, for every buyer the batch touches: a buyer's last contact follows the
+    // touchpoints actually in the book, whichever batch brought them.
+    const touched = new Set(rows.buyers.map((b) => b.id));
+    for (const r of rows.inquiries) touched.add(r.buyerId);
+    for (const r of rows.touchpoints) touched.add(r.buyerId);
+    await refreshDerived(db, [...touched]);
   });
   return { buyers: rows.buyers.length, inquiries: rows.inquiries.length, touchpoints: rows.touchpoints.length };
 }

@@ -4,6 +4,7 @@
  */
 import { companyKey, nameKey } from '../lib/match-names';
 import { buyerPhrases, buyerSearchTokens } from '../lib/search-tokens';
+import { fitBuyer } from './buyer-limits';
 import { buyerSchema, type Buyer, type BuyerRow } from './schema';
 import { parseRow } from './validate';
 
@@ -19,9 +20,46 @@ export function matchKeysOf(b: Pick<Buyer, 'name' | 'company'>): string[] {
   return keys;
 }
 
-/** Validates a buyer (throws StorageValidationError) and adds the derived index fields. */
+export const uniqStrings = (xs: Iterable<string | null | undefined>): string[] => {
+  const out: string[] = [];
+  for (const x of xs) if (x && !out.includes(x)) out.push(x);
+  return out;
+};
+
+/** Lists kept in a canonical form so the identity indexes match: lower-case emails, trimmed tags. */
+export function tidyBuyer<T extends Partial<Buyer>>(b: T): T {
+  const out = { ...b };
+  if (Array.isArray(out.emails)) out.emails = uniqStrings(out.emails.map((e) => String(e).trim().toLowerCase()));
+  if (Array.isArray(out.phones)) out.phones = uniqStrings(out.phones.map((p) => String(p).trim()));
+  if (Array.isArray(out.tags)) out.tags = uniqStrings(out.tags.map((t) => String(t).trim()));
+  if (Array.isArray(out.platformIds)) {
+    const seen = new Set<string>();
+    out.platformIds = out.platformIds.filter((p) => {
+      const k = platformKey(p.platform, p.id);
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
+  }
+  return out;
+}
+
+/** Buyer-shaped enough to be fitted into the limits before validation. */
+const fittable = (x: unknown): x is Buyer => {
+  const b = x as Partial<Buyer> | null;
+  return (
+    !!b && typeof b === 'object' && Array.isArray(b.emails) && Array.isArray(b.phones) && Array.isArray(b.tags) &&
+    Array.isArray(b.platformIds) && typeof (b.notes ?? '') === 'string'
+  );
+};
+
+/**
+ * Tidies, fits into the limits (storage/buyer-limits.ts: never refused for being too long),
+ * validates (throws StorageValidationError for a value of the wrong form) and adds the derived
+ * index fields. lastContactAt is taken as given: storage/derived-fields.ts recomputes it.
+ */
 export function toBuyerRow(input: unknown): BuyerRow {
-  const b = parseRow('buyers', buyerSchema, input);
+  let value = input;
+  if (fittable(input)) value = fitBuyer(tidyBuyer({ ...input, notes: input.notes ?? '' }));
+  const b = parseRow('buyers', buyerSchema, value);
   return {
     ...b,
     platformKeys: [...new Set(b.platformIds.map((p) => platformKey(p.platform, p.id)))],
@@ -36,9 +74,3 @@ export function fromBuyerRow(row: BuyerRow): Buyer {
   const { platformKeys: _p, searchTokens: _s, phrases: _ph, matchKeys: _m, recency: _r, ...buyer } = row;
   return buyer;
 }
-
-export const uniqStrings = (xs: Iterable<string | null | undefined>): string[] => {
-  const out: string[] = [];
-  for (const x of xs) if (x && !out.includes(x)) out.push(x);
-  return out;
-};

@@ -7,10 +7,12 @@
 import type { Capture, Platform } from '../lib/capture';
 import { stripOwnIdentity } from '../lib/own-identity';
 import { fromBuyerRow, toBuyerRow, uniqStrings } from './buyer-row';
-import { findBuyersByIdentity, findLikelyDuplicates, type BuyerIdentity } from './buyers-repo';
+import { findBuyersByIdentity, findLikelyDuplicates, type BuyerIdentity } from './buyer-recognition';
 import { getDb, type BuyerbookDB } from './db';
+import { refreshDerived, writeBook } from './derived-fields';
 import { newId } from './ids';
-import { buyerSchema, inquirySchema, touchpointSchema, type Buyer, type Channel, type Inquiry } from './schema';
+import { mergeBuyers as mergeByPolicy } from './merge-policy';
+import { buyerSchema, inquirySchema, touchpointSchema, type Buyer, type Channel, type Inquiry, type Stage } from './schema';
 import { getSettings } from './settings-repo';
 import { NotFoundError, parseRow } from './validate';
 
@@ -19,6 +21,19 @@ export interface SaveCaptureResult {
   inquiry: Inquiry | null;
   buyerCreated: boolean;
   inquiryCreated: boolean;
+  /** Values the book cannot take (the form shows them before saving; other callers learn here). */
+  dropped: { field: 'emails' | 'phones' | 'whatsapp'; value: string }[];
+}
+
+export interface SaveCaptureOptions {
+  /** Save into this buyer (the seller chose it); otherwise the buyer recognised at save time. */
+  buyerId?: string;
+  /** Tags the seller set in the form: they replace the tags of `tagsShownFor` (the buyer whose tags the form showed), and are added to any other buyer's. */
+  tags?: string[];
+  tagsShownFor?: string | null;
+  /** Stage the seller set in the form. */
+  stage?: Stage;
+  now?: number;
 }
 
 const CHANNEL_OF: Record<Platform, Channel> = {
@@ -109,38 +124,17 @@ export async function recognise(
   capture: Capture,
   db: BuyerbookDB = getDb(),
 ): Promise<{ buyer: Buyer | null; candidates: Buyer[] }> {
-  return db.transaction('r', db.buyers, db.inquiries, db.settings, async () =>
-    recogniseIn(await withoutOwnIdentity(capture, db), db),
-  );
+  // No explicit transaction: the panel runs this inside a live query, where a read-only
+  // transaction awaiting several index reads at once commits too early in Dexie.
+  return recogniseIn(await withoutOwnIdentity(capture, db), db);
 }
 
-/** The book's buyer with the capture's new channels added; nothing the book already has is dropped. */
+/**
+ * The book's buyer with the capture's channels merged in by the one per-field policy
+ * (storage/merge-policy.ts) that also merges two buyers: nothing the book already has is dropped.
+ */
 function mergeCaptureInto(b: Buyer, c: Capture, now: number): Buyer {
-  const cb = c.buyer;
-  const phones = [...b.phones, ...cb.phones.filter(validPhone)];
-  let whatsapp = b.whatsapp;
-  if (validPhone(cb.whatsapp)) {
-    if (!whatsapp) whatsapp = cb.whatsapp;
-    else if (whatsapp !== cb.whatsapp) phones.push(cb.whatsapp); // keep the other number as a phone
-  }
-  const platformIds = [...b.platformIds];
-  if (cb.platformBuyerId && !platformIds.some((p) => p.platform === c.platform && p.id === cb.platformBuyerId)) {
-    platformIds.push({ platform: c.platform, id: cb.platformBuyerId });
-  }
-  return {
-    ...b,
-    name: b.name ?? cb.name,
-    company: b.company ?? cb.company,
-    country: b.country ?? cb.country,
-    emails: uniqStrings([...b.emails, ...cb.emails.filter(validEmail)]),
-    phones: uniqStrings(phones),
-    whatsapp,
-    wechat: b.wechat ?? cb.wechat,
-    linkedin: b.linkedin ?? cb.linkedin,
-    website: b.website ?? cb.website,
-    platformIds,
-    updatedAt: now,
-  };
+  return mergeByPolicy(b, buyerFromCapture(c, now), now);
 }
 
 function buyerFromCapture(c: Capture, now: number): Buyer {
@@ -190,12 +184,18 @@ async function existingInquiry(c: Capture, buyerId: string, receivedAt: number |
  */
 export async function saveCapture(
   capture: Capture,
-  opts: { buyerId?: string; now?: number } = {},
+  opts: SaveCaptureOptions = {},
   db: BuyerbookDB = getDb(),
 ): Promise<SaveCaptureResult> {
   const now = opts.now ?? Date.now();
-  return db.transaction('rw', [db.buyers, db.inquiries, db.touchpoints, db.settings], async () => {
+  return writeBook(db, async () => {
     const c = await withoutOwnIdentity(capture, db);
+    const cb = c.buyer;
+    const dropped: SaveCaptureResult['dropped'] = [
+      ...cb.emails.filter((e) => !validEmail(e)).map((value) => ({ field: 'emails' as const, value })),
+      ...cb.phones.filter((p) => !validPhone(p)).map((value) => ({ field: 'phones' as const, value })),
+      ...(cb.whatsapp && !validPhone(cb.whatsapp) ? [{ field: 'whatsapp' as const, value: cb.whatsapp }] : []),
+    ];
 
     let existing: Buyer | null;
     if (opts.buyerId) {
@@ -206,17 +206,21 @@ export async function saveCapture(
       existing = (await recogniseBuyer(c, db)).buyer;
     }
     let buyer = existing ? mergeCaptureInto(existing, c, now) : buyerFromCapture(c, now);
+    if (opts.tags) {
+      buyer = { ...buyer, tags: opts.tagsShownFor === buyer.id || !existing ? opts.tags : uniqStrings([...buyer.tags, ...opts.tags]) };
+    }
+    if (opts.stage) buyer = { ...buyer, stage: opts.stage };
 
     let inquiry: Inquiry | null = null;
     let inquiryCreated = false;
     // Set when the seller files an inquiry already saved under another buyer: its touchpoints follow it.
-    let movedFrom: string | null = null;
+    let movedFrom: { inquiryId: string; buyerId: string } | null = null;
     if (hasInquiry(c)) {
       const ci = c.inquiry;
       const receivedAt = epochOf(ci.receivedAt);
       const prev = await existingInquiry(c, buyer.id, receivedAt, db);
       if (prev) {
-        if (prev.buyerId !== buyer.id) movedFrom = prev.id;
+        if (prev.buyerId !== buyer.id) movedFrom = { inquiryId: prev.id, buyerId: prev.buyerId };
         // Read again: newer non-empty values win, nothing already known is cleared.
         inquiry = parseRow('inquiries', inquirySchema, {
           ...prev,
@@ -262,15 +266,16 @@ export async function saveCapture(
         note: (inquiry.subject ?? '').slice(0, 20_000),
         inquiryId: inquiry.id,
       });
-      buyer = { ...buyer, lastContactAt: Math.max(buyer.lastContactAt ?? 0, touchpoint.at) };
     }
 
     // Validate every row before the first write, so a refused row leaves the book untouched.
     const row = toBuyerRow(buyer);
     await db.buyers.put(row);
     if (inquiry) await db.inquiries.put(inquiry);
-    if (movedFrom) await db.touchpoints.where('inquiryId').equals(movedFrom).modify({ buyerId: buyer.id });
+    if (movedFrom) await db.touchpoints.where('inquiryId').equals(movedFrom.inquiryId).modify({ buyerId: buyer.id });
     if (touchpoint) await db.touchpoints.add(touchpoint);
-    return { buyer: fromBuyerRow(row), inquiry, buyerCreated: !existing, inquiryCreated };
+    await refreshDerived(db, movedFrom ? [row.id, movedFrom.buyerId] : [row.id], now);
+    const saved = fromBuyerRow((await db.buyers.get(row.id))!);
+    return { buyer: saved, inquiry, buyerCreated: !existing, inquiryCreated, dropped };
   });
 }

@@ -1,5 +1,6 @@
 /** Inquiries: read side (they are written by the capture use case, storage/capture-repo.ts). */
 import { getDb, type BuyerbookDB } from './db';
+import { refreshDerived, writeBook } from './derived-fields';
 import { inquirySchema, type Inquiry } from './schema';
 import { parseRow } from './validate';
 
@@ -16,8 +17,15 @@ export async function getInquiry(id: string, db: BuyerbookDB = getDb()): Promise
   return db.inquiries.get(id);
 }
 
+/** Writes validated inquiries without recomputing (bulkImport recomputes once per batch). */
+export async function putInquiryRows(inquiries: readonly Inquiry[], db: BuyerbookDB): Promise<void> {
+  await db.inquiries.bulkPut(inquiries.map((i) => parseRow('inquiries', inquirySchema, i)));
+}
+
 /** Writes validated inquiries as they are: restore from backup, benchmark seeding. */
 export async function bulkPutInquiries(inquiries: readonly Inquiry[], db: BuyerbookDB = getDb()): Promise<void> {
-  const rows = inquiries.map((i) => parseRow('inquiries', inquirySchema, i));
-  await db.inquiries.bulkPut(rows);
+  await writeBook(db, async () => {
+    await putInquiryRows(inquiries, db);
+    await refreshDerived(db, inquiries.map((i) => i.buyerId));
+  });
 }

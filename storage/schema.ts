@@ -19,6 +19,15 @@ const id = z.string().min(1).max(64);
 const shortText = z.string().max(300);
 const epochMs = z.number().int().nonnegative();
 
+/**
+ * An email address as stored: one @, no spaces, a dotted domain. Internationalised addresses
+ * ("jürgen@müller-bau.de") are accepted: zod's ASCII-only email check refused what the form showed.
+ */
+export const emailSchema = z
+  .string()
+  .max(320)
+  .regex(/^[^\s@"*]{1,64}@[^\s@*]+\.[^\s@.*]{2,}$/u, 'Not an email address');
+
 export const platformIdSchema = z.object({ platform: platformSchema, id: z.string().min(1).max(120) });
 
 export const buyerSchema = z.object({
@@ -27,7 +36,7 @@ export const buyerSchema = z.object({
   company: shortText.nullable(),
   /** ISO 3166-1 alpha-2. */
   country: z.string().regex(/^[A-Z]{2}$/).nullable(),
-  emails: z.array(z.string().email().max(320)).max(50),
+  emails: z.array(emailSchema).max(50),
   /** E.164. */
   phones: z.array(z.string().regex(/^\+\d{6,15}$/)).max(50),
   whatsapp: z.string().regex(/^\+\d{6,15}$/).nullable(),

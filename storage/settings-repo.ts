@@ -8,23 +8,49 @@ import { parseRow } from './validate';
 
 const KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];
 
-export async function getSettings(db: BuyerbookDB = getDb()): Promise<Settings> {
+/** Where the old value of a setting that no longer parsed is kept when the seller saves a new one. */
+export const unreadableKey = (k: keyof Settings) => `unreadable:${k}`;
+
+export interface SettingsRead {
+  settings: Settings;
+  /** Keys whose stored value no longer parses: shown as their default, not yet overwritten. */
+  unreadable: (keyof Settings)[];
+}
+
+/** The settings, and which stored values no longer parse (the panel says so instead of hiding it). */
+export async function readSettings(db: BuyerbookDB = getDb()): Promise<SettingsRead> {
   const rows = await db.settings.bulkGet(KEYS);
   const out: Record<string, unknown> = {};
+  const unreadable: (keyof Settings)[] = [];
   KEYS.forEach((k, i) => {
     const row = rows[i];
     if (!row) return;
-    // A stored value that no longer parses falls back to its default instead of breaking the panel.
     const r = settingsSchema.shape[k].safeParse(row.value);
     if (r.success) out[k] = r.data;
+    else unreadable.push(k);
   });
-  return settingsSchema.parse(out);
+  return { settings: settingsSchema.parse(out), unreadable };
 }
 
+export async function getSettings(db: BuyerbookDB = getDb()): Promise<Settings> {
+  return (await readSettings(db)).settings;
+}
+
+/**
+ * Writes only the keys in `patch`, so a stored value that no longer parses is never reset by a
+ * change to another setting; when the seller saves that very key, its old value is kept aside
+ * (unreadableKey) rather than lost.
+ */
 export async function updateSettings(patch: Partial<Settings>, db: BuyerbookDB = getDb()): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const next = parseRow('settings', settingsSchema, { ...(await getSettings(db)), ...patch });
-    await db.settings.bulkPut(KEYS.map((key) => ({ key, value: next[key] })));
+    const { settings, unreadable } = await readSettings(db);
+    const next = parseRow('settings', settingsSchema, { ...settings, ...patch });
+    const keys = KEYS.filter((k) => k in patch);
+    for (const k of keys.filter((k) => unreadable.includes(k))) {
+      const old = await db.settings.get(k);
+      if (old) await db.settings.put({ key: unreadableKey(k), value: old.value });
+    }
+    await db.settings.bulkPut(keys.map((key) => ({ key, value: next[key] })));
     return next;
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { freshDb, newBuyer } from './helpers';
 import {
-  allTags, countBuyers, createBuyer, deleteBuyer, findBuyersByIdentity, findLikelyDuplicates, getBuyer, listBuyers, mergeBuyers,
+  allTags, buyerCursor, countBuyers, createBuyer, deleteBuyer, findBuyersByIdentity, findLikelyDuplicates, getBuyer, listBuyers, mergeBuyers,
   bulkPutBuyers, searchBuyers, searchBuyersPage, updateBuyer,
 } from '../../../storage/buyers-repo';
 import { addTouchpoint, listTimeline } from '../../../storage/touchpoints-repo';
@@ -49,7 +49,8 @@ describe('buyers repository', () => {
     await addTouchpoint({ buyerId: b.id, channel: 'email', direction: 'out', kind: 'follow-up', at: 4000, note: '' }, db);
     expect(await countBuyers({}, db)).toBe(3);
     expect((await listBuyers({}, db)).map((x) => x.name)).toEqual(['A', 'B', 'C']);
-    expect((await listBuyers({ offset: 1, limit: 1 }, db)).map((x) => x.name)).toEqual(['B']);
+    const [first] = await listBuyers({ limit: 1 }, db);
+    expect((await listBuyers({ after: buyerCursor(first!), limit: 1 }, db)).map((x) => x.name)).toEqual(['B']);
     expect((await listBuyers({ tag: 'vip' }, db)).map((x) => x.id)).toEqual([a.id, c.id]);
     expect((await listBuyers({ stage: 'quoted' }, db)).map((x) => x.id)).toEqual([b.id, c.id]);
     expect(await countBuyers({ stage: 'quoted' }, db)).toBe(2);

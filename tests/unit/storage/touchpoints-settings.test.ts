@@ -5,7 +5,7 @@ import { addTouchpoint, deleteTouchpoint, listTimeline } from '../../../storage/
 import { getInquiry, listInquiries } from '../../../storage/inquiries-repo';
 import { getSettings, updateSettings } from '../../../storage/settings-repo';
 
-test('timeline newest first, paged by before; lastContactAt follows adds and deletes', async () => {
+test('timeline newest first, paged by keyset; lastContactAt follows adds and deletes', async () => {
   const db = freshDb();
   const b = await createBuyer(newBuyer({ name: 'A' }), db);
   const tps = [];
@@ -14,7 +14,8 @@ test('timeline newest first, paged by before; lastContactAt follows adds and del
   }
   expect(tps[0]!.inquiryId).toBeNull();
   expect((await listTimeline(b.id, { limit: 2 }, db)).map((t) => t.at)).toEqual([400, 300]);
-  expect((await listTimeline(b.id, { before: 300, limit: 2 }, db)).map((t) => t.at)).toEqual([200, 100]);
+  const t300 = tps[1]!;
+  expect((await listTimeline(b.id, { after: { at: t300.at, id: t300.id }, limit: 2 }, db)).map((t) => t.at)).toEqual([200, 100]);
   expect((await getBuyer(b.id, db))?.lastContactAt).toBe(400);
   await deleteTouchpoint(tps[3]!.id, db);
   expect((await getBuyer(b.id, db))?.lastContactAt).toBe(300);

@@ -1,0 +1,64 @@
+/**
+ * The choice shown when a field the seller edited was changed elsewhere meanwhile (another panel,
+ * a capture, a merge): both values side by side, "keep mine" or "take theirs", per field.
+ */
+import type { FieldConflict } from '../storage/edit-conflicts';
+import { stageLabel, t, type MessageKey } from '../lib/i18n';
+import type { Stage } from '../storage/schema';
+
+const LABELS: Record<string, MessageKey> = {
+  name: 'fieldName',
+  company: 'fieldCompany',
+  country: 'fieldCountry',
+  emails: 'fieldEmails',
+  phones: 'fieldPhones',
+  whatsapp: 'fieldWhatsapp',
+  wechat: 'fieldWechat',
+  linkedin: 'fieldLinkedin',
+  website: 'fieldWebsite',
+  platformIds: 'fieldPlatformIds',
+  tags: 'fieldTags',
+  stage: 'fieldStage',
+  notes: 'fieldNotes',
+};
+
+function show(field: string, v: unknown): string {
+  if (v == null || (Array.isArray(v) && v.length === 0) || v === '') return '—';
+  if (field === 'stage') return stageLabel(v as Stage);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? Object.values(x as object).join(':') : String(x))).join(', ');
+  return String(v);
+}
+
+export function EditConflicts(props: {
+  conflicts: FieldConflict[];
+  onKeepMine: (c: FieldConflict) => void;
+  onTakeTheirs: (c: FieldConflict) => void;
+}) {
+  if (!props.conflicts.length) return null;
+  return (
+    <section className="notice bad conflicts" role="alert" data-testid="edit-conflict" aria-label={t('conflictTitle')}>
+      <p>
+        <strong>{t('conflictTitle')}</strong> {t('conflictHelp')}
+      </p>
+      <ul className="plain">
+        {props.conflicts.map((c) => (
+          <li key={c.field} data-testid={`conflict-${c.field}`}>
+            <span className="label">{LABELS[c.field] ? t(LABELS[c.field]!) : c.field}</span>
+            <div>
+              {t('conflictMine')}: <span data-testid="conflict-mine">{show(c.field, c.mine)}</span>{' '}
+              <button type="button" data-testid="keep-mine" onClick={() => props.onKeepMine(c)}>
+                {t('conflictKeepMine')}
+              </button>
+            </div>
+            <div>
+              {t('conflictTheirs')}: <span data-testid="conflict-theirs">{show(c.field, c.theirs)}</span>{' '}
+              <button type="button" data-testid="take-theirs" onClick={() => props.onTakeTheirs(c)}>
+                {t('conflictTakeTheirs')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
