@@ -7,7 +7,8 @@
  */
 import { t, type MessageKey } from '../lib/i18n';
 import { uniqStrings, tidyBuyer, platformKey } from './buyer-row';
-import { STAGES, type Buyer } from './schema';
+import { furtherStage } from '../lib/stage-rules';
+import type { Buyer } from './schema';
 
 export type MergePolicy =
   /** The kept record's. */
@@ -18,7 +19,7 @@ export type MergePolicy =
   | 'union'
   /** The kept WhatsApp number; a different other number is kept as a phone. */
   | 'whatsapp-else-phone'
-  /** The stage further along (lost counts least). */
+  /** The stage further along (dormant and lost count least: lib/stage-rules.ts). */
   | 'furthest-stage'
   /** Both texts, the kept record's first. */
   | 'concat'
@@ -57,7 +58,6 @@ const LABEL: Partial<Record<keyof Buyer, MessageKey>> = {
   website: 'fieldWebsite',
 };
 
-const STAGE_RANK = new Map(STAGES.map((s, i) => [s, s === 'lost' ? -1 : i]));
 /** Case and spacing do not make a different value worth a note. */
 const loose = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -100,7 +100,7 @@ export function mergeBuyers(keep: Buyer, other: Buyer, now: number): Buyer {
         out[key] = keep.whatsapp ?? other.whatsapp;
         break;
       case 'furthest-stage':
-        out[key] = (STAGE_RANK.get(other.stage) ?? 0) > (STAGE_RANK.get(keep.stage) ?? 0) ? other.stage : keep.stage;
+        out[key] = furtherStage(keep.stage, other.stage);
         break;
       case 'concat':
         out[key] = [keep.notes, other.notes].filter(Boolean).join('\n\n');
