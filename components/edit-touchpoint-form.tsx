@@ -3,11 +3,12 @@
  * fields the seller changed are written, against the entry as it is in the book now; a field
  * changed elsewhere meanwhile shows both values to choose from (as the buyer form does).
  */
-import { useId, useState, type FormEvent } from 'react';
-import { CHANNELS, TOUCHPOINT_KINDS, type Channel, type Touchpoint, type TouchpointKind } from '../storage/schema';
+import { useState, type FormEvent } from 'react';
+import type { Touchpoint } from '../storage/schema';
 import { editTouchpoint, type EditableTouchpointField } from '../storage/touchpoints-repo';
 import type { FieldConflict } from '../storage/edit-conflicts';
-import { channelLabel, directionLabel, kindLabel, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
+import { TouchpointKindFields, type TouchpointKindValues } from './touchpoint-kind-fields';
 import { DateTimeField, isoToLocalInput, localInputToIso } from './date-time-field';
 import { TextField } from './text-field';
 import { EditConflicts } from './edit-conflicts';
@@ -15,11 +16,8 @@ import { EditConflicts } from './edit-conflicts';
 const isoOf = (at: number) => localInputToIso(isoToLocalInput(new Date(at).toISOString()));
 
 export function EditTouchpointForm(props: { touchpoint: Touchpoint; onDone: () => void }) {
-  const id = useId();
   const [base, setBase] = useState<Touchpoint>(props.touchpoint);
-  const [channel, setChannel] = useState<Channel>(base.channel);
-  const [direction, setDirection] = useState(base.direction);
-  const [kind, setKind] = useState<TouchpointKind>(base.kind);
+  const [kinds, setKinds] = useState<TouchpointKindValues>({ channel: base.channel, direction: base.direction, kind: base.kind });
   // The time as shown (to the minute): written only when the seller changed it.
   const shownAt = isoOf(base.at);
   const [at, setAt] = useState(shownAt);
@@ -31,7 +29,7 @@ export function EditTouchpointForm(props: { touchpoint: Touchpoint; onDone: () =
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const edited: Partial<Pick<Touchpoint, EditableTouchpointField>> = { channel, direction, kind, note: note.trim() };
+    const edited: Partial<Pick<Touchpoint, EditableTouchpointField>> = { ...kinds, note: note.trim() };
     if (at !== shownAt) {
       const when = Date.parse(at);
       if (Number.isNaN(when)) return;
@@ -54,9 +52,7 @@ export function EditTouchpointForm(props: { touchpoint: Touchpoint; onDone: () =
     setBase((b) => ({ ...b, [c.field]: c.theirs }));
     if (takeTheirs) {
       const v = c.theirs;
-      if (c.field === 'channel') setChannel(v as Channel);
-      if (c.field === 'direction') setDirection(v as Touchpoint['direction']);
-      if (c.field === 'kind') setKind(v as TouchpointKind);
+      if (c.field === 'channel' || c.field === 'direction' || c.field === 'kind') setKinds((k) => ({ ...k, [c.field]: v }));
       if (c.field === 'note') setNote(String(v ?? ''));
       if (c.field === 'at') setAt(isoOf(Number(v)));
     }
@@ -65,35 +61,7 @@ export function EditTouchpointForm(props: { touchpoint: Touchpoint; onDone: () =
 
   return (
     <form className="add-touchpoint" data-testid="edit-touchpoint" onSubmit={submit} aria-label={t('editTouchpoint')}>
-      <div className="row">
-        <div className="field grow">
-          <label htmlFor={`${id}-channel`}>{t('fieldChannel')}</label>
-          <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {channelLabel(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-direction`}>{t('fieldDirection')}</label>
-          <select id={`${id}-direction`} value={direction} onChange={(e) => setDirection(e.target.value as 'in' | 'out')}>
-            <option value="out">{directionLabel('out')}</option>
-            <option value="in">{directionLabel('in')}</option>
-          </select>
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t('fieldKind')}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as TouchpointKind)}>
-          {TOUCHPOINT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(k)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TouchpointKindFields {...kinds} onChange={(k) => setKinds((x) => ({ ...x, ...k }))} />
       <DateTimeField label={t('fieldTime')} value={at} onChange={setAt} required />
       <TextField label={t('fieldNote')} value={note} onChange={setNote} multiline rows={2} maxLength={20_000} testId="edit-touchpoint-note" />
       <EditConflicts conflicts={conflicts} onKeepMine={(c) => resolve(c, false)} onTakeTheirs={(c) => resolve(c, true)} />
