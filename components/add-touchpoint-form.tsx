@@ -1,18 +1,20 @@
 /** Log a contact with the buyer: channel, direction, what happened, when (now by default), a note. */
-import { useId, useState, type FormEvent } from 'react';
-import { CHANNELS, TOUCHPOINT_KINDS, type Channel, type Touchpoint, type TouchpointKind } from '../storage/schema';
+import { useState, type FormEvent } from 'react';
+import type { Channel, Touchpoint } from '../storage/schema';
 import { addTouchpoint } from '../storage/touchpoints-repo';
-import { channelLabel, directionLabel, kindLabel, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
+import { TouchpointKindFields, type TouchpointKindValues } from './touchpoint-kind-fields';
 import { DateTimeField, localInputToIso, isoToLocalInput } from './date-time-field';
 import { TextField } from './text-field';
 
 const nowIso = () => localInputToIso(isoToLocalInput(new Date().toISOString()));
 
 export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Channel; onAdded?: (tp: Touchpoint) => void }) {
-  const id = useId();
-  const [channel, setChannel] = useState<Channel>(props.defaultChannel ?? 'email');
-  const [direction, setDirection] = useState<'in' | 'out'>('out');
-  const [kind, setKind] = useState<TouchpointKind>('follow-up');
+  const [kinds, setKinds] = useState<TouchpointKindValues>({
+    channel: props.defaultChannel ?? 'email',
+    direction: 'out',
+    kind: 'follow-up',
+  });
   const [at, setAt] = useState(nowIso);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,7 +27,7 @@ export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Cha
     setBusy(true);
     setFailed(null);
     try {
-      const tp = await addTouchpoint({ buyerId: props.buyerId, channel, direction, kind, at: when, note: note.trim(), inquiryId: null });
+      const tp = await addTouchpoint({ buyerId: props.buyerId, ...kinds, at: when, note: note.trim(), inquiryId: null });
       setNote('');
       setAt(nowIso());
       props.onAdded?.(tp);
@@ -38,35 +40,7 @@ export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Cha
 
   return (
     <form className="add-touchpoint" data-testid="add-touchpoint" onSubmit={submit} aria-label={t('addTouchpoint')}>
-      <div className="row">
-        <div className="field grow">
-          <label htmlFor={`${id}-channel`}>{t('fieldChannel')}</label>
-          <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {channelLabel(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-direction`}>{t('fieldDirection')}</label>
-          <select id={`${id}-direction`} value={direction} onChange={(e) => setDirection(e.target.value as 'in' | 'out')}>
-            <option value="out">{directionLabel('out')}</option>
-            <option value="in">{directionLabel('in')}</option>
-          </select>
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t('fieldKind')}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as TouchpointKind)}>
-          {TOUCHPOINT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(k)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TouchpointKindFields {...kinds} onChange={(k) => setKinds((x) => ({ ...x, ...k }))} />
       <DateTimeField label={t('fieldTime')} value={at} onChange={setAt} required />
       <TextField label={t('fieldNote')} value={note} onChange={setNote} multiline rows={2} maxLength={20_000} />
       {failed ? (

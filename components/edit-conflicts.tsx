@@ -3,8 +3,8 @@
  * a capture, a merge): both values side by side, "keep mine" or "take theirs", per field.
  */
 import type { FieldConflict } from '../storage/edit-conflicts';
-import { stageLabel, t, type MessageKey } from '../lib/i18n';
-import type { Stage } from '../storage/schema';
+import { channelLabel, directionLabel, formatDateTime, kindLabel, stageLabel, t, type MessageKey } from '../lib/i18n';
+import type { Channel, Stage, TouchpointKind } from '../storage/schema';
 
 const LABELS: Record<string, MessageKey> = {
   name: 'fieldName',
@@ -20,11 +20,20 @@ const LABELS: Record<string, MessageKey> = {
   tags: 'fieldTags',
   stage: 'fieldStage',
   notes: 'fieldNotes',
+  channel: 'fieldChannel',
+  direction: 'fieldDirection',
+  kind: 'fieldKind',
+  at: 'fieldTime',
+  note: 'fieldNote',
 };
 
 function show(field: string, v: unknown): string {
   if (v == null || (Array.isArray(v) && v.length === 0) || v === '') return '—';
   if (field === 'stage') return stageLabel(v as Stage);
+  if (field === 'kind') return kindLabel(v as TouchpointKind);
+  if (field === 'channel') return channelLabel(v as Channel);
+  if (field === 'direction') return directionLabel(v as 'in' | 'out');
+  if (field === 'at' && typeof v === 'number') return formatDateTime(v);
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? Object.values(x as object).join(':') : String(x))).join(', ');
   return String(v);
 }

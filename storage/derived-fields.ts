@@ -10,7 +10,7 @@
 import Dexie from 'dexie';
 import type { BuyerbookDB } from './db';
 import { fromBuyerRow, toBuyerRow } from './buyer-row';
-import type { BuyerRow } from './schema';
+import type { Buyer, BuyerRow } from './schema';
 
 /**
  * The tables a write transaction holds so refreshDerived can read all it may need: a derived
@@ -25,20 +25,33 @@ export function writeBook<T>(db: BuyerbookDB, fn: () => Promise<T>): Promise<T> 
 
 /** Latest touchpoint time of a buyer, or null when the timeline is empty. */
 export async function latestContactAt(db: BuyerbookDB, buyerId: string): Promise<number | null> {
-  const last = await db.touchpoints
+  // The index key alone: no touchpoint row is read (a bulk import asks this per buyer).
+  const [key] = await db.touchpoints
     .where('[buyerId+at]')
     .between([buyerId, Dexie.minKey], [buyerId, Dexie.maxKey], true, true)
-    .last();
-  return last?.at ?? null;
+    .reverse()
+    .limit(1)
+    .keys();
+  return key ? (key as unknown as [string, number])[1] : null;
 }
 
-const sameRow = (a: BuyerRow, b: BuyerRow) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * The derived fields that depend on other rows than the buyer's own (its touchpoints; next, its
+ * inquiries and the settings), per buyer. A new such field is added here and to the Buyer schema.
+ * The fields derived from the row alone (tokens, phrases, keys, recency) are computed by
+ * toBuyerRow whenever the row is written, which every write path does.
+ */
+async function fromOtherRows(db: BuyerbookDB, rows: readonly (BuyerRow | undefined)[]): Promise<(Partial<Buyer> | null)[]> {
+  return Promise.all(
+    rows.map(async (row) => (row ? { lastContactAt: await latestContactAt(db, row.id) } : null)),
+  );
+}
 
 /**
- * Recomputes the derived fields of these buyers (ids of deleted buyers are skipped) and writes
- * the rows that changed. Runs inside the caller's transaction (it joins it; a caller whose
- * transaction lacks one of bookTables fails loudly). `now` is the time the write happens, for
- * derived fields that depend on it.
+ * Recomputes the derived fields of these buyers (ids of deleted buyers are skipped) and rewrites
+ * the rows where one changed, through toBuyerRow (so recency and the index fields follow).
+ * Runs inside the caller's transaction (it joins it; a caller whose transaction lacks one of
+ * bookTables fails loudly). `now` is the time the write happens, for fields that depend on it.
  */
 export async function refreshDerived(db: BuyerbookDB, buyerIds: readonly string[], now: number = Date.now()): Promise<void> {
   void now; // no derived field depends on the time yet; next steps' due date will
@@ -46,12 +59,13 @@ export async function refreshDerived(db: BuyerbookDB, buyerIds: readonly string[
   if (!ids.length) return;
   await writeBook(db, async () => {
     const rows = await db.buyers.bulkGet(ids);
-    const latest = await Promise.all(ids.map((id, i) => (rows[i] ? latestContactAt(db, id) : null)));
+    const derived = await fromOtherRows(db, rows);
     const changed: BuyerRow[] = [];
     rows.forEach((row, i) => {
-      if (!row) return;
-      const next = toBuyerRow({ ...fromBuyerRow(row), lastContactAt: latest[i] ?? null });
-      if (!sameRow(row, next)) changed.push(next);
+      const d = derived[i];
+      if (!row || !d) return;
+      const stale = (Object.keys(d) as (keyof Buyer)[]).some((k) => JSON.stringify(row[k]) !== JSON.stringify(d[k]));
+      if (stale) changed.push(toBuyerRow({ ...fromBuyerRow(row), ...d }));
     });
     if (changed.length) await db.buyers.bulkPut(changed);
   });

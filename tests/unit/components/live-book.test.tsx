@@ -12,7 +12,7 @@ import { CaptureForm } from '../../../components/capture-form';
 import { BuyersView } from '../../../components/buyers-view';
 import { createBuyer, getBuyer, updateBuyer, type NewBuyer } from '../../../storage/buyers-repo';
 import { listInquiries } from '../../../storage/inquiries-repo';
-import { addTouchpoint } from '../../../storage/touchpoints-repo';
+import { addTouchpoint, editTouchpoint, getTouchpoint } from '../../../storage/touchpoints-repo';
 
 const noop = () => {};
 const newBuyer = (over: Partial<NewBuyer>): NewBuyer => ({
@@ -81,5 +81,25 @@ describe('live book', () => {
     await user.click(within(conflict).getByTestId('keep-mine'));
     await user.click(within(detail).getByTestId('save-buyer'));
     await waitFor(async () => expect((await getBuyer(a.id))!).toMatchObject({ name: 'Anna Mine', company: 'Theirs AG' }));
+  });
+
+  it('a timeline entry is edited in place; a note changed elsewhere meanwhile gives the choice', async () => {
+    const a = await createBuyer(newBuyer({ name: 'Anna Alpha' }));
+    const tp = await addTouchpoint({ buyerId: a.id, channel: 'email', direction: 'out', kind: 'quote-sent', at: Date.UTC(2026, 10, 20, 9, 30), note: 'first' });
+    const user = userEvent.setup();
+    render(<Harness initial={a.id} />);
+    const detail = await screen.findByTestId('buyer-detail');
+    await user.click(await within(detail).findByTestId('edit-touchpoint-button'));
+    const note = within(detail).getByTestId('edit-touchpoint-note');
+    await user.clear(note);
+    await user.type(note, 'mine');
+    await act(() => editTouchpoint(tp.id, tp, { note: 'theirs' }).then(() => undefined));
+    await user.click(within(detail).getByTestId('save-touchpoint'));
+    const conflict = await within(detail).findByTestId('conflict-note');
+    expect(within(conflict).getByTestId('conflict-theirs').textContent).toBe('theirs');
+    await user.click(within(conflict).getByTestId('keep-mine'));
+    await user.click(within(detail).getByTestId('save-touchpoint'));
+    await waitFor(async () => expect((await getTouchpoint(tp.id))!).toMatchObject({ note: 'mine', at: tp.at }));
+    await waitFor(() => expect(within(detail).getByText('mine')).toBeTruthy());
   });
 });
