@@ -40,6 +40,9 @@ export const captureReadMessage = (): CaptureRead => ({ type: 'buyerbook/capture
  * once it has started.
  */
 
+/** The manifest's keyboard command (wxt.config.ts): opens the panel and captures the page. */
+export const CAPTURE_COMMAND = 'capture-page';
+
 /** The capture form fields a selection can be sent to, in the context menu's order. */
 export const PICK_FIELDS = ['name', 'company', 'email', 'phone', 'whatsapp', 'wechat', 'website', 'country'] as const;
 export type PickField = (typeof PICK_FIELDS)[number];
