@@ -116,6 +116,7 @@ export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
   const lastRaw = useRef<RawCapture | null>(null);
 
   const lastIssues = useRef<CaptureIssue[]>([]);
+  const viewTab = useRef<number | null | undefined>(undefined);
 
   const show = useCallback(async (raw: RawCapture, at: number, issues: CaptureIssue[] = []) => {
     lastRaw.current = raw;
@@ -145,13 +146,21 @@ export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
 
   useEffect(() => {
     const at = ++epoch.current;
-    lastKey.current = '';
-    lastRaw.current = null;
-    setView({ kind: 'loading' });
+    // Another tab starts afresh. The same tab at another address (a thread opened in a
+    // single-page inbox, a page load) keeps what is shown until the page's capture arrives, so a
+    // draft with the seller's edits is never dropped by the address alone: the capture decides
+    // (components/capture-session.tsx asks before replacing it).
+    const otherTab = viewTab.current !== tabId;
+    viewTab.current = tabId;
+    if (otherTab) {
+      lastKey.current = '';
+      lastRaw.current = null;
+      setView({ kind: 'loading' });
+      setPick(null);
+    }
     setGenericFailure(null);
     setGenericBusy(false);
     setRefused(null);
-    setPick(null);
     if (tabId == null) return;
 
     const platform = platformForUrl(url)?.platform ?? null;

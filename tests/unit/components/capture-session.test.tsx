@@ -111,6 +111,19 @@ describe('the draft is the seller\'s', () => {
     expect(screen.queryByTestId('replace-draft')).toBeNull();
   });
 
+  it('a thread opened at another address of the same tab asks too: the address alone drops nothing', async () => {
+    const { user, tabId } = await openAlibaba();
+    await user.type(screen.getByTestId('field-company'), ' (Hamburg)');
+    const url = 'https://message.alibaba.com/message/maDetail.htm?imInquiryId=77';
+    const other = alibabaCapture({ name: 'Maria Lopez', emails: ['maria@lopez.es'], phones: [], whatsapp: null, platformBuyerId: '99' }, { platformInquiryId: '77' });
+    fakeBrowser.tabs.sendMessage = (async () => ({ type: 'buyerbook/capture-result', capture: { ...other, url } })) as never;
+    await act(async () => {
+      await fakeBrowser.tabs.update(tabId, { url });
+    });
+    await screen.findByTestId('replace-draft');
+    expect(dataValue(screen.getByTestId('field-company'))).toBe('Becker Haustechnik GmbH (Hamburg)');
+  });
+
   it('a capture of another buyer replaces a draft without edits at once', async () => {
     const { tab } = await openAlibaba();
     await push(alibabaCapture({ name: 'Maria Lopez', emails: ['maria@lopez.es'], phones: [], whatsapp: null, platformBuyerId: '99' }, { platformInquiryId: '77' }), tab);
