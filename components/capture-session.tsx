@@ -18,6 +18,8 @@ export interface CaptureSessionProps {
   issues: CaptureIssue[];
   pick: Pick | null;
   onPickTaken: (seq: number) => void;
+  /** Told whether the open draft holds the seller's edits. */
+  onEditedChange?: (edited: boolean) => void;
   onOpenBuyer: (id: string) => void;
   onSaved?: (buyer: Buyer) => void;
 }
@@ -29,7 +31,7 @@ interface Shown {
   generation: number;
 }
 
-export function CaptureSession({ capture, issues, pick, onPickTaken, onOpenBuyer, onSaved }: CaptureSessionProps) {
+export function CaptureSession({ capture, issues, pick, onPickTaken, onEditedChange, onOpenBuyer, onSaved }: CaptureSessionProps) {
   const [shown, setShown] = useState<Shown>({ capture, issues, generation: 0 });
   const [pending, setPending] = useState<{ capture: Capture; issues: CaptureIssue[] } | null>(null);
   const edited = useRef(false);
@@ -52,6 +54,7 @@ export function CaptureSession({ capture, issues, pick, onPickTaken, onOpenBuyer
   const replace = () => {
     if (!pending) return;
     edited.current = false;
+    onEditedChange?.(false);
     setShown((s) => ({ ...pending, generation: s.generation + 1 }));
     setPending(null);
   };
@@ -79,6 +82,7 @@ export function CaptureSession({ capture, issues, pick, onPickTaken, onOpenBuyer
         onPickTaken={onPickTaken}
         onEditedChange={(e: boolean) => {
           edited.current = e;
+          onEditedChange?.(e);
         }}
         onOpenBuyer={onOpenBuyer}
         onSaved={onSaved}

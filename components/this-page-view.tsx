@@ -18,7 +18,7 @@ export interface ThisPageViewProps {
 
 export function ThisPageView({ onOpenBuyer, onSaved, search, settingsVersion = 0 }: ThisPageViewProps) {
   const tab = useActiveTab(search);
-  const { view, captureGeneric, genericBusy, genericFailure, refused, pick, pickTaken } = useCapture(tab, settingsVersion);
+  const { view, captureGeneric, genericBusy, genericFailure, refused, pick, pickTaken, draftEdited } = useCapture(tab, settingsVersion);
   const generic = (again?: boolean) => (
     <GenericCaptureButton onCapture={() => void captureGeneric()} busy={genericBusy} failure={genericFailure} again={again} />
   );
@@ -54,6 +54,7 @@ export function ThisPageView({ onOpenBuyer, onSaved, search, settingsVersion = 0
               issues={view.issues}
               pick={pick}
               onPickTaken={pickTaken}
+              onEditedChange={draftEdited}
               onOpenBuyer={onOpenBuyer}
               onSaved={onSaved}
             />

@@ -65,6 +65,8 @@ export interface CaptureHook {
   /** The latest selection picked from the page, until the form says it took it. */
   pick: Pick | null;
   pickTaken: (seq: number) => void;
+  /** The form tells whether its draft holds the seller's edits: an empty re-read then keeps it. */
+  draftEdited: (edited: boolean) => void;
 }
 
 /** How often and how long to ask a content script that may not have started yet. */
@@ -117,6 +119,7 @@ export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
 
   const lastIssues = useRef<CaptureIssue[]>([]);
   const viewTab = useRef<number | null | undefined>(undefined);
+  const draftEdited = useRef(false);
 
   const show = useCallback(async (raw: RawCapture, at: number, issues: CaptureIssue[] = []) => {
     lastRaw.current = raw;
@@ -126,6 +129,9 @@ export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
     if (at !== epoch.current) return;
     setRefused(null);
     if (isEmptyCapture(capture)) {
+      // A page mid-render, or a list with no conversation open: a draft with the seller's edits
+      // stays on screen (it can still be saved); one without edits gives way.
+      if (draftEdited.current) return;
       lastKey.current = '';
       setView({ kind: 'empty', platform: capture.platform });
       return;
@@ -153,6 +159,7 @@ export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
     const otherTab = viewTab.current !== tabId;
     viewTab.current = tabId;
     if (otherTab) {
+      draftEdited.current = false;
       lastKey.current = '';
       lastRaw.current = null;
       setView({ kind: 'loading' });
@@ -289,5 +296,9 @@ export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
 
   const pickTaken = useCallback((seq: number) => setPick((p) => (p?.seq === seq ? null : p)), []);
 
-  return { view, captureGeneric, genericBusy, genericFailure, refused, pick, pickTaken };
+  const setDraftEdited = useCallback((edited: boolean) => {
+    draftEdited.current = edited;
+  }, []);
+
+  return { view, captureGeneric, genericBusy, genericFailure, refused, pick, pickTaken, draftEdited: setDraftEdited };
 }

@@ -124,6 +124,20 @@ describe('the draft is the seller\'s', () => {
     expect(dataValue(screen.getByTestId('field-company'))).toBe('Becker Haustechnik GmbH (Hamburg)');
   });
 
+  it('an empty re-read (a page mid-render) keeps a draft with edits, and replaces one without', async () => {
+    const { user, tab } = await openAlibaba();
+    await user.type(screen.getByTestId('field-company'), ' (Hamburg)');
+    await push(emptyCapture('alibaba', ALIBABA_URL), tab);
+    await push(alibabaCapture({}, { quantity: 600 }), tab);
+    await waitFor(() => expect(dataValue(screen.getByTestId('field-quantity'))).toBe(600));
+    expect(dataValue(screen.getByTestId('field-company'))).toBe('Becker Haustechnik GmbH (Hamburg)');
+
+    await user.clear(screen.getByTestId('field-company'));
+    await user.type(screen.getByTestId('field-company'), 'Becker Haustechnik GmbH');
+    await push(emptyCapture('alibaba', ALIBABA_URL), tab);
+    await screen.findByTestId('empty-capture');
+  });
+
   it('a capture of another buyer replaces a draft without edits at once', async () => {
     const { tab } = await openAlibaba();
     await push(alibabaCapture({ name: 'Maria Lopez', emails: ['maria@lopez.es'], phones: [], whatsapp: null, platformBuyerId: '99' }, { platformInquiryId: '77' }), tab);
