@@ -116,7 +116,6 @@ export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
   const lastKey = useRef('');
   const revision = useRef(0);
   const lastRaw = useRef<RawCapture | null>(null);
-
   const lastIssues = useRef<CaptureIssue[]>([]);
   const viewTab = useRef<number | null | undefined>(undefined);
   const draftEdited = useRef(false);
@@ -247,8 +246,6 @@ export function useCapture(tab: PanelTab, settingsVersion = 0): CaptureHook {
         })
         .catch(() => {});
     }
-    // While the tab loads, the panel waits: the content script pushes its capture when ready,
-    // and the status change to "complete" runs this effect again.
 
     return () => {
       browser.runtime.onMessage.removeListener(onMessage);
