@@ -245,29 +245,33 @@ describe('capture from any page', () => {
     expect(exec).toHaveBeenCalledWith({ target: { tabId }, files: ['/generic-capture.js'] });
   });
 
-  it('says exactly what to do when Chrome has not let it read the page', async () => {
+  /** "Capture from this page" where executeScript fails with Chrome's `error`; the shortcut as set. */
+  async function failedCapture(error: string, shortcut: string): Promise<HTMLElement> {
     const tabId = await openTab(url);
-    fakeBrowser.scripting.executeScript = (async () => {
-      throw new Error(`Cannot access contents of url "${url}". Extension manifest must request permission to access this host.`);
-    }) as never;
-    fakeBrowser.commands.getAll = (async () => [{ name: 'capture-page', shortcut: 'Alt+Shift+B', description: '' }]) as never;
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error(error));
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockImplementation((async () => [{ name: 'capture-page', shortcut, description: '' }]) as never);
     const user = userEvent.setup();
     render(<ThisPageView onOpenBuyer={noop} search={`?tabId=${tabId}`} />);
     await user.click(await screen.findByTestId('capture-generic'));
-    const failed = await screen.findByTestId('capture-generic-failed');
+    return screen.findByTestId('capture-generic-failed');
+  }
+
+  it('says exactly what to do when Chrome has not let it read the page', async () => {
+    const failed = await failedCapture(
+      `Cannot access contents of url "${url}". Extension manifest must request permission to access this host.`,
+      'Alt+Shift+B',
+    );
     expect(failed.getAttribute('data-reason')).toBe('no-access');
     expect(failed.textContent).toContain('press Alt+Shift+B or click the Buyerbook button in the toolbar');
   });
 
   it('says where to set a shortcut when the command has none', async () => {
-    const tabId = await openTab(url);
-    fakeBrowser.scripting.executeScript = (async () => {
-      throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
-    }) as never;
-    fakeBrowser.commands.getAll = (async () => [{ name: 'capture-page', shortcut: '', description: '' }]) as never;
-    const user = userEvent.setup();
-    render(<ThisPageView onOpenBuyer={noop} search={`?tabId=${tabId}`} />);
-    await user.click(await screen.findByTestId('capture-generic'));
-    expect((await screen.findByTestId('capture-generic-failed')).textContent).toContain('chrome://extensions/shortcuts');
+    const failed = await failedCapture('Cannot access contents of the page. Extension manifest must request permission to access the respective host.', '');
+    expect(failed.textContent).toContain('chrome://extensions/shortcuts');
+  });
+
+  it('says a browser page is closed to extensions, not what to press', async () => {
+    const failed = await failedCapture('Cannot access a chrome:// URL', 'Alt+Shift+B');
+    expect(failed.getAttribute('data-reason')).toBe('unreadable');
   });
 });
