@@ -59,7 +59,7 @@ export interface CaptureFormProps {
   /** A selection sent from the page; `onPickTaken` is told once it is in the draft. */
   pick?: Pick | null;
   onPickTaken?: (seq: number) => void;
-  /** Told whether the draft holds edits of the seller's (so a new buyer asks before replacing it). */
+  /** Told whether the draft holds edits of the seller's not saved yet (a new buyer then asks first). */
   onEditedChange?: (edited: boolean) => void;
 }
 
@@ -105,10 +105,12 @@ export function CaptureForm(props: CaptureFormProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pick?.seq]);
 
-  const hasEdits = edited.length > 0;
+  // Edits already saved are in the book: another buyer may replace them without asking.
+  const [savedText, setSavedText] = useState<string | null>(null);
+  const unsavedEdits = edited.length > 0 && JSON.stringify(draft) !== savedText;
   useEffect(() => {
-    onEditedChange?.(hasEdits);
-  }, [hasEdits, onEditedChange]);
+    onEditedChange?.(unsavedEdits);
+  }, [unsavedEdits, onEditedChange]);
 
   const sourceOf = (k: CaptureFieldKey): FieldSource | undefined => {
     if (!draft[k].trim()) return undefined;
@@ -172,6 +174,7 @@ export function CaptureForm(props: CaptureFormProps) {
         buyer = await updateBuyer(buyer.id, { tags: wantTags, stage: wantStage });
       }
       setStatus({ kind: 'saved', buyer, created: result.buyerCreated });
+      setSavedText(JSON.stringify(draft));
       setSaves((n) => n + 1);
       onSaved?.(buyer);
     } catch (e) {

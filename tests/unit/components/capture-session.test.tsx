@@ -138,6 +138,16 @@ describe('the draft is the seller\'s', () => {
     await screen.findByTestId('empty-capture');
   });
 
+  it('a draft whose edits are saved gives way to another buyer without asking', async () => {
+    const { user, tab } = await openAlibaba();
+    await user.type(screen.getByTestId('field-company'), ' (Hamburg)');
+    await user.click(screen.getByTestId('save-capture'));
+    await screen.findByTestId('saved-notice');
+    await push(alibabaCapture({ name: 'Maria Lopez', emails: ['maria@lopez.es'], phones: [], whatsapp: null, platformBuyerId: '99' }, { platformInquiryId: '77' }), tab);
+    await waitFor(() => expect(dataValue(screen.getByTestId('field-name'))).toBe('Maria Lopez'));
+    expect(screen.queryByTestId('replace-draft')).toBeNull();
+  });
+
   it('a capture of another buyer replaces a draft without edits at once', async () => {
     const { tab } = await openAlibaba();
     await push(alibabaCapture({ name: 'Maria Lopez', emails: ['maria@lopez.es'], phones: [], whatsapp: null, platformBuyerId: '99' }, { platformInquiryId: '77' }), tab);
