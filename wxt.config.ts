@@ -1,6 +1,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { defineConfig } from 'wxt';
 import { ALL_PLATFORM_MATCHES } from './extractors/platform-matches';
+import { CAPTURE_COMMAND } from './lib/messages';
 
 // Host access only to the platforms' seller pages. Any other page is read through activeTab +
 // scripting ("Capture from this page"), which needs no broad host permission.
@@ -21,9 +22,18 @@ export default defineConfig({
     default_locale: 'en',
     // sidePanel: the UI. activeTab + scripting: capture from any page the seller points at.
     // unlimitedStorage: the book (IndexedDB) must never be evicted. No `storage`: nothing uses it.
-    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // contextMenus: "Buyerbook: use as email…" on selected text, where a reader missed a field.
+    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage', 'contextMenus'],
     host_permissions: mode === 'e2e' ? [...platformHosts, '<all_urls>'] : platformHosts,
     action: { default_title: '__MSG_actionTitle__' },
+    // A command grants activeTab on the page it is pressed on (a click inside the panel does not),
+    // so it is the keyboard way to open the panel and capture any page (entrypoints/background.ts).
+    commands: {
+      [CAPTURE_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: '__MSG_commandCapturePage__',
+      },
+    },
     // No connection off the extension, ever: extension pages may load and connect to 'self' only.
     ...(mode === 'development'
       ? {}

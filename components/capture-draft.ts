@@ -156,3 +156,31 @@ export function readCaptureDraft(
 export function canonicalValue(c: Capture, key: CaptureFieldKey): unknown {
   return key in c.buyer ? c.buyer[key as keyof Capture['buyer']] : c.inquiry[key as keyof Capture['inquiry']];
 }
+
+/** Fields whose text the seller changed from what the page gave (typed, or picked from the page). */
+export function editedFields(draft: Draft<CaptureFieldKey>, fromPage: Draft<CaptureFieldKey>): CaptureFieldKey[] {
+  return CAPTURE_FIELDS.filter((k) => draft[k] !== fromPage[k]);
+}
+
+/**
+ * A new capture of the same conversation merged into the seller's draft: a field the seller has
+ * not edited takes the page's new value; an edited one stays as the seller left it.
+ */
+export function mergePageDraft(
+  draft: Draft<CaptureFieldKey>,
+  oldPage: Draft<CaptureFieldKey>,
+  newPage: Draft<CaptureFieldKey>,
+): { draft: Draft<CaptureFieldKey>; updated: CaptureFieldKey[]; keptEdits: CaptureFieldKey[] } {
+  const next = { ...draft };
+  const updated: CaptureFieldKey[] = [];
+  const keptEdits: CaptureFieldKey[] = [];
+  for (const k of CAPTURE_FIELDS) {
+    if (draft[k] !== oldPage[k]) {
+      if (newPage[k] !== oldPage[k]) keptEdits.push(k);
+      continue;
+    }
+    next[k] = newPage[k];
+    if (newPage[k] !== oldPage[k]) updated.push(k);
+  }
+  return { draft: next, updated, keptEdits };
+}

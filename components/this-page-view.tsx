@@ -3,7 +3,8 @@ import type { Buyer } from '../storage/schema';
 import { platformLabel, t } from '../lib/i18n';
 import { useActiveTab } from './use-active-tab';
 import { useCapture } from './use-capture';
-import { CaptureForm } from './capture-form';
+import { CaptureSession } from './capture-session';
+import { CaptureIssues } from './capture-issues';
 import { GenericCaptureButton } from './generic-capture-button';
 
 export interface ThisPageViewProps {
@@ -15,39 +16,57 @@ export interface ThisPageViewProps {
 
 export function ThisPageView({ onOpenBuyer, onSaved, search }: ThisPageViewProps) {
   const tab = useActiveTab(search);
-  const { view, captureGeneric, genericBusy, genericFailed } = useCapture(tab);
+  const { view, captureGeneric, genericBusy, genericFailure, refused, pick, pickTaken, draftEdited } = useCapture(tab);
   const generic = (again?: boolean) => (
-    <GenericCaptureButton onCapture={() => void captureGeneric()} busy={genericBusy} failed={genericFailed} again={again} />
+    <GenericCaptureButton onCapture={() => void captureGeneric()} busy={genericBusy} failure={genericFailure} again={again} />
   );
 
-  switch (view.kind) {
-    case 'loading':
-      return (
-        <p className="state" role="status" aria-busy="true">
-          {t('loadingPage')}
-        </p>
-      );
-    case 'unsupported':
-      return (
-        <div className="state" data-testid="unsupported-page">
-          <p>{t('unsupportedPage')}</p>
-          <p className="muted">{t('unsupportedHint')}</p>
-          {generic()}
-        </div>
-      );
-    case 'empty':
-      return (
-        <div className="state" data-testid="empty-capture">
-          <p>{t('emptyCapture', platformLabel(view.platform))}</p>
-          {view.platform === 'generic' ? generic(true) : <p className="muted">{t('emptyCaptureHint')}</p>}
-        </div>
-      );
-    case 'capture':
-      return (
-        <>
-          <CaptureForm key={view.revision} capture={view.capture} onOpenBuyer={onOpenBuyer} onSaved={onSaved} />
-          {view.capture.platform === 'generic' ? generic(true) : null}
-        </>
-      );
-  }
+  const body = () => {
+    switch (view.kind) {
+      case 'loading':
+        return (
+          <p className="state" role="status" aria-busy="true">
+            {t('loadingPage')}
+          </p>
+        );
+      case 'unsupported':
+        return (
+          <div className="state" data-testid="unsupported-page">
+            <p>{t('unsupportedPage')}</p>
+            <p className="muted">{t('unsupportedHint')}</p>
+            {generic()}
+          </div>
+        );
+      case 'empty':
+        return (
+          <div className="state" data-testid="empty-capture">
+            <p>{t('emptyCapture', platformLabel(view.platform))}</p>
+            {view.platform === 'generic' ? generic(true) : <p className="muted">{t('emptyCaptureHint')}</p>}
+          </div>
+        );
+      case 'capture':
+        return (
+          <>
+            <CaptureSession
+              capture={view.capture}
+              issues={view.issues}
+              pick={pick}
+              onPickTaken={pickTaken}
+              onEditedChange={draftEdited}
+              onOpenBuyer={onOpenBuyer}
+              onSaved={onSaved}
+            />
+            {view.capture.platform === 'generic' ? generic(true) : null}
+          </>
+        );
+    }
+  };
+
+  return (
+    <>
+      {/* A capture the page sent that could not be used at all: said, not dropped silently. */}
+      {refused ? <CaptureIssues issues={refused} refused /> : null}
+      {body()}
+    </>
+  );
 }

@@ -3,14 +3,28 @@
  * listens for the captures it pushes when the page changes, and runs the generic capture when
  * the seller asks for it on any other page. Every capture crosses the gate in
  * lib/accept-capture.ts (schema, same tab, allowed site), then is normalised and stripped of the
- * seller's own identity before anything shows it.
+ * seller's own identity before anything shows it. A capture the gate had to mend comes with what
+ * was changed, field by field; one it refused for its content is said, not dropped silently.
+ *
+ * It also takes the seller's requests relayed by the background (entrypoints/background.ts): a
+ * selection picked with the context menu, handed to the form, and the keyboard command's
+ * "capture this page", both for this panel's tab only.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { isEmptyCapture, type Capture, type Platform, type RawCapture } from '../lib/capture';
-import { captureReadMessage } from '../lib/messages';
-import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult } from '../lib/accept-capture';
+import { emptyCapture, isEmptyCapture, type Capture, type Platform, type RawCapture } from '../lib/capture';
+import {
+  captureReadMessage,
+  panelRequestMessageSchema,
+  pendingReplySchema,
+  CAPTURE_COMMAND,
+  type PanelRequest,
+  type PendingRequests,
+  type PickField,
+} from '../lib/messages';
+import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult, type Accepted } from '../lib/accept-capture';
+import type { CaptureIssue } from '../lib/capture-repair';
 import { platformForUrl } from '../lib/allowed-sites';
 import { normalizeCapture } from '../lib/normalize';
 import { stripOwnIdentity } from '../lib/own-identity';
@@ -22,16 +36,38 @@ export type CaptureView =
   /** No content script answers for this page: not one of the platforms' inquiry pages. */
   | { kind: 'unsupported' }
   | { kind: 'empty'; platform: Platform }
-  /** `revision` changes only when a different capture arrives, so the form keeps its edits otherwise. */
-  | { kind: 'capture'; capture: Capture; revision: number };
+  /**
+   * `revision` changes only when a different capture arrives. `issues`: what the gate mended in
+   * it (a message clipped to the book's limit...), field by field.
+   */
+  | { kind: 'capture'; capture: Capture; revision: number; issues: CaptureIssue[] };
+
+/**
+ * Why "Capture from this page" failed: the page is closed to extensions (a browser page, the web
+ * store), or Chrome has not let Buyerbook read it yet (no activeTab: the seller switched tabs).
+ */
+export type GenericFailure = { kind: 'unreadable' } | { kind: 'no-access'; shortcut: string };
+
+/** A selection sent from the page with the context menu, for the form; `seq` tells picks apart. */
+export interface Pick {
+  seq: number;
+  field: PickField;
+  text: string;
+}
 
 export interface CaptureHook {
   view: CaptureView;
   /** Run "Capture from this page" on the tab. */
   captureGeneric: () => Promise<void>;
   genericBusy: boolean;
-  /** The page could not be read (a browser page, the web store, a page that refused the script). */
-  genericFailed: boolean;
+  genericFailure: GenericFailure | null;
+  /** A capture from the page that could not be used at all, and why, field by field. */
+  refused: CaptureIssue[] | null;
+  /** The latest selection picked from the page, until the form says it took it. */
+  pick: Pick | null;
+  pickTaken: (seq: number) => void;
+  /** The form tells whether its draft holds the seller's edits: an empty re-read then keeps it. */
+  draftEdited: (edited: boolean) => void;
 }
 
 /** How often and how long to ask a content script that may not have started yet. */
@@ -52,21 +88,50 @@ async function prepare(raw: RawCapture): Promise<Capture> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The command's shortcut as the seller set it (chrome://extensions/shortcuts), or '' for none. */
+async function captureShortcut(): Promise<string> {
+  try {
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === CAPTURE_COMMAND)?.shortcut ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Chrome's words when executeScript may not run on a page it could read with activeTab. */
+const NO_ACCESS = /cannot access contents|permission to access/i;
+/** ...and on pages no extension may script at all. */
+const CLOSED = /chrome:\/\/|chrome-extension:|extensions gallery|cannot be scripted|web ?store/i;
+
 export function useCapture(tab: PanelTab): CaptureHook {
   const [view, setView] = useState<CaptureView>({ kind: 'loading' });
   const [genericBusy, setGenericBusy] = useState(false);
-  const [genericFailed, setGenericFailed] = useState(false);
+  const [genericFailure, setGenericFailure] = useState<GenericFailure | null>(null);
+  const [refused, setRefused] = useState<CaptureIssue[] | null>(null);
+  const [pick, setPick] = useState<Pick | null>(null);
+  const pickSeq = useRef(0);
+  // The command's request, handled inside the page effect, runs the latest captureGeneric.
+  const captureGenericRef = useRef<() => Promise<void>>(async () => {});
   // Bumped by every page change: results of older requests are dropped when they arrive late.
   const epoch = useRef(0);
   const lastKey = useRef('');
   const revision = useRef(0);
   const lastRaw = useRef<RawCapture | null>(null);
+  const lastIssues = useRef<CaptureIssue[]>([]);
+  const viewTab = useRef<number | null | undefined>(undefined);
+  const draftEdited = useRef(false);
 
-  const show = useCallback(async (raw: RawCapture, at: number) => {
+  const show = useCallback(async (raw: RawCapture, at: number, issues: CaptureIssue[] = []) => {
     lastRaw.current = raw;
-    const capture = await prepare(raw);
+    lastIssues.current = issues;
+    // Where each value came from travels beside the values; normalising does not carry it.
+    const capture: Capture = { ...(await prepare(raw)), ...(raw.sources ? { sources: raw.sources } : {}) };
     if (at !== epoch.current) return;
+    setRefused(null);
     if (isEmptyCapture(capture)) {
+      // A page mid-render, or a list with no conversation open: a draft with the seller's edits
+      // stays on screen (it can still be saved); one without edits gives way.
+      if (draftEdited.current) return;
       lastKey.current = '';
       setView({ kind: 'empty', platform: capture.platform });
       return;
@@ -75,51 +140,113 @@ export function useCapture(tab: PanelTab): CaptureHook {
     if (key === lastKey.current) return; // the same capture again: keep the seller's edits
     lastKey.current = key;
     revision.current += 1;
-    setView({ kind: 'capture', capture, revision: revision.current });
+    setView({ kind: 'capture', capture, revision: revision.current, issues });
+  }, []);
+
+  /** What the gate said no to: silent for a stray message, said for a capture it could not use. */
+  const refuse = useCallback((accepted: Accepted & { ok: false }, at: number) => {
+    if (at === epoch.current && accepted.issues?.length) setRefused(accepted.issues);
   }, []);
 
   const { tabId, url, loading } = tab;
 
   useEffect(() => {
     const at = ++epoch.current;
-    lastKey.current = '';
-    lastRaw.current = null;
-    setView({ kind: 'loading' });
-    setGenericFailed(false);
+    // Another tab starts afresh. The same tab at another address (a thread opened in a
+    // single-page inbox, a page load) keeps what is shown until the page's capture arrives, so a
+    // draft with the seller's edits is never dropped by the address alone: the capture decides
+    // (components/capture-session.tsx asks before replacing it).
+    const otherTab = viewTab.current !== tabId;
+    viewTab.current = tabId;
+    if (otherTab) {
+      draftEdited.current = false;
+      lastKey.current = '';
+      lastRaw.current = null;
+      setView({ kind: 'loading' });
+      setPick(null);
+    }
+    setGenericFailure(null);
     setGenericBusy(false);
+    setRefused(null);
     if (tabId == null) return;
 
-    const onMessage = (message: unknown, sender: { tab?: { id?: number; url?: string } }) => {
+    const platform = platformForUrl(url)?.platform ?? null;
+
+    /** Ask the content script to read now; `attempts` > 1 while it may not have started yet. */
+    const read = async (attempts: number) => {
+      for (let i = 0; i < attempts; i++) {
+        if (at !== epoch.current) return;
+        try {
+          const reply: unknown = await browser.tabs.sendMessage(tabId, captureReadMessage());
+          if (at !== epoch.current) return;
+          const accepted = acceptCaptureResult(reply, url ?? undefined);
+          if (accepted.ok) return void (await show(accepted.capture, at, accepted.issues));
+          refuse(accepted, at);
+          break; // an answer that fails the gate is not retried
+        } catch {
+          // "Receiving end does not exist": the content script is not there (yet).
+          if (i + 1 < attempts) await sleep(READ_RETRY_MS);
+        }
+      }
+      if (at === epoch.current) setView((v) => (v.kind === 'loading' ? { kind: 'unsupported' } : v));
+    };
+
+    const onRequest = (request: PanelRequest, pageUrl: string | null) => {
+      if (request.kind === 'capture') {
+        // The command granted activeTab: any page can be read now, a platform page afresh.
+        lastKey.current = '';
+        if (platform) void read(1);
+        else void captureGenericRef.current();
+        return;
+      }
+      pickSeq.current += 1;
+      setPick({ seq: pickSeq.current, field: request.field, text: request.text });
+      // No form open yet: one for this page, empty, takes the pick (a capture that follows merges in).
+      setView((v) => {
+        if (v.kind === 'capture') return v;
+        revision.current += 1;
+        const capture = emptyCapture(platform ?? 'generic', url ?? pageUrl ?? '');
+        return { kind: 'capture', capture, revision: revision.current, issues: [] };
+      });
+    };
+
+    const onMessage = (message: unknown, sender: { id?: string; tab?: { id?: number; url?: string } }) => {
+      const relayed = panelRequestMessageSchema.safeParse(message);
+      if (relayed.success) {
+        // Only the background relays requests (it has no tab); only this tab's are ours.
+        if (sender.tab || (sender.id && sender.id !== browser.runtime.id) || relayed.data.tabId !== tabId) return undefined;
+        const r = relayed.data.request;
+        onRequest(r, r.kind === 'pick' ? r.pageUrl : null);
+        return Promise.resolve({ taken: true as const });
+      }
       const accepted = acceptCaptureChanged(message, sender, tabId);
-      if (accepted.ok) void show(accepted.capture, at);
+      if (accepted.ok) void show(accepted.capture, at, accepted.issues);
+      else refuse(accepted, at);
       return undefined; // never answer: content scripts do not wait for the panel
     };
     browser.runtime.onMessage.addListener(onMessage);
 
     // A page outside the platforms has no content script (and, without host access, no url).
-    const platformPage = platformForUrl(url) != null;
-    if (!platformPage) {
+    if (!platform) {
       setView({ kind: 'unsupported' });
     } else if (!loading) {
-      void (async () => {
-        for (let i = 0; i < READ_ATTEMPTS; i++) {
-          if (at !== epoch.current) return;
-          try {
-            const reply: unknown = await browser.tabs.sendMessage(tabId, captureReadMessage());
-            if (at !== epoch.current) return;
-            const accepted = acceptCaptureResult(reply, url ?? undefined);
-            if (accepted.ok) return void (await show(accepted.capture, at));
-            break; // an answer that fails the gate is not retried
-          } catch {
-            // "Receiving end does not exist": the content script is not there (yet).
-            await sleep(READ_RETRY_MS);
-          }
-        }
-        if (at === epoch.current) setView((v) => (v.kind === 'loading' ? { kind: 'unsupported' } : v));
-      })();
+      void read(READ_ATTEMPTS);
     }
     // While the tab loads, the panel waits: the content script pushes its capture when ready,
     // and the status change to "complete" runs this effect again.
+
+    // Requests made while no panel was open (the command or the menu opened this one).
+    if (!loading) {
+      const ask: PendingRequests = { type: 'buyerbook/pending', tabId };
+      Promise.resolve()
+        .then(() => browser.runtime.sendMessage(ask))
+        .then((reply: unknown) => {
+          const parsed = pendingReplySchema.safeParse(reply);
+          if (!parsed.success || at !== epoch.current) return;
+          for (const r of parsed.data.requests) onRequest(r, r.kind === 'pick' ? r.pageUrl : null);
+        })
+        .catch(() => {});
+    }
 
     return () => {
       browser.runtime.onMessage.removeListener(onMessage);
@@ -135,14 +262,14 @@ export function useCapture(tab: PanelTab): CaptureHook {
     const prev = firstOwn.current;
     firstOwn.current = own;
     if (prev === undefined || prev === own || !lastRaw.current) return;
-    void show(lastRaw.current, epoch.current);
+    void show(lastRaw.current, epoch.current, lastIssues.current);
   }, [own, show]);
 
   const captureGeneric = useCallback(async () => {
     if (tabId == null) return;
     const at = epoch.current;
     setGenericBusy(true);
-    setGenericFailed(false);
+    setGenericFailure(null);
     try {
       const results = await browser.scripting.executeScript({
         target: { tabId },
@@ -150,15 +277,32 @@ export function useCapture(tab: PanelTab): CaptureHook {
       });
       if (at !== epoch.current) return;
       const accepted = acceptGenericResult(results[0]?.result);
-      if (!accepted.ok) throw new Error(accepted.reason);
+      if (!accepted.ok) {
+        refuse(accepted, at);
+        // Said field by field when the gate knows why; otherwise the page could not be read.
+        if (accepted.issues?.length) return;
+        throw new Error(accepted.reason);
+      }
       lastKey.current = ''; // the seller asked again: show it fresh even if unchanged
-      await show(accepted.capture, at);
-    } catch {
-      if (at === epoch.current) setGenericFailed(true);
+      await show(accepted.capture, at, accepted.issues);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      const failure: GenericFailure =
+        NO_ACCESS.test(detail) && !CLOSED.test(detail)
+          ? { kind: 'no-access', shortcut: await captureShortcut() }
+          : { kind: 'unreadable' };
+      if (at === epoch.current) setGenericFailure(failure);
     } finally {
       if (at === epoch.current) setGenericBusy(false);
     }
-  }, [tabId, show]);
+  }, [tabId, show, refuse]);
+  captureGenericRef.current = captureGeneric;
 
-  return { view, captureGeneric, genericBusy, genericFailed };
+  const pickTaken = useCallback((seq: number) => setPick((p) => (p?.seq === seq ? null : p)), []);
+
+  const setDraftEdited = useCallback((edited: boolean) => {
+    draftEdited.current = edited;
+  }, []);
+
+  return { view, captureGeneric, genericBusy, genericFailure, refused, pick, pickTaken, draftEdited: setDraftEdited };
 }

@@ -5,9 +5,14 @@
  * stray message, another tab, a site outside the allowed list, a payload that fails its schema)
  * is refused. The generic capture, which the seller asks for on any page, comes back through
  * executeScript and is checked by `acceptGenericResult`.
+ *
+ * A capture from the right tab and site whose fields fail the schema (a message longer than the
+ * book keeps, a list too long, a value of the wrong kind) is mended by lib/capture-repair.ts and
+ * taken with the list of what was changed, field by field, for the panel to show; one that cannot
+ * be mended is refused with that list. Only the gate's own refusals stay silent.
  */
-import { rawCaptureSchema } from './capture-schema';
-import { captureChangedSchema, captureResultSchema } from './messages';
+import * as z from 'zod/mini';
+import { repairCapture, type CaptureIssue } from './capture-repair';
 import { platformForUrl } from './allowed-sites';
 import type { RawCapture } from './capture';
 
@@ -16,18 +21,28 @@ export interface MessageSender {
 }
 
 export type Refusal = 'schema' | 'other-tab' | 'site-not-allowed' | 'platform-mismatch';
-export type Accepted = { ok: true; capture: RawCapture } | { ok: false; reason: Refusal };
+export type Accepted =
+  | { ok: true; capture: RawCapture; issues: CaptureIssue[] }
+  | { ok: false; reason: Refusal; issues?: CaptureIssue[] };
 
-function fromAllowedPage(capture: RawCapture, url: string | undefined): Accepted {
+// The envelopes only: the capture inside is checked (and mended) by repairCapture.
+const changedEnvelope = z.object({ type: z.literal('buyerbook/capture-changed'), capture: z.unknown() });
+const resultEnvelope = z.object({ type: z.literal('buyerbook/capture-result'), capture: z.unknown() });
+
+function fromAllowedPage(payload: unknown, url: string | undefined): Accepted {
+  // The site first: nothing from a page outside the platforms is even looked at.
   const module = platformForUrl(url);
   if (!module) return { ok: false, reason: 'site-not-allowed' };
+  const repaired = repairCapture(payload);
+  if (!repaired.ok) return { ok: false, reason: 'schema', issues: repaired.issues };
+  const { capture, issues } = repaired;
   if (module.platform !== capture.platform) return { ok: false, reason: 'platform-mismatch' };
-  return { ok: true, capture };
+  return { ok: true, capture, issues };
 }
 
 /** A `capture-changed` message pushed by a content script. */
 export function acceptCaptureChanged(message: unknown, sender: MessageSender, tabId: number): Accepted {
-  const parsed = captureChangedSchema.safeParse(message);
+  const parsed = changedEnvelope.safeParse(message);
   if (!parsed.success) return { ok: false, reason: 'schema' };
   if (sender.tab?.id !== tabId) return { ok: false, reason: 'other-tab' };
   return fromAllowedPage(parsed.data.capture, sender.tab.url);
@@ -35,15 +50,15 @@ export function acceptCaptureChanged(message: unknown, sender: MessageSender, ta
 
 /** The reply of the content script in tab `tabUrl` to the panel's `capture-read`. */
 export function acceptCaptureResult(reply: unknown, tabUrl: string | undefined): Accepted {
-  const parsed = captureResultSchema.safeParse(reply);
+  const parsed = resultEnvelope.safeParse(reply);
   if (!parsed.success) return { ok: false, reason: 'schema' };
   return fromAllowedPage(parsed.data.capture, tabUrl);
 }
 
 /** The result of injecting generic-capture.js into the tab the seller pointed at. */
 export function acceptGenericResult(result: unknown): Accepted {
-  const parsed = rawCaptureSchema.safeParse(result);
-  if (!parsed.success) return { ok: false, reason: 'schema' };
-  if (parsed.data.platform !== 'generic') return { ok: false, reason: 'platform-mismatch' };
-  return { ok: true, capture: parsed.data };
+  const repaired = repairCapture(result);
+  if (!repaired.ok) return { ok: false, reason: 'schema', issues: repaired.issues };
+  if (repaired.capture.platform !== 'generic') return { ok: false, reason: 'platform-mismatch' };
+  return { ok: true, capture: repaired.capture, issues: repaired.issues };
 }

@@ -40,6 +40,12 @@ export const rawCaptureSchema = z.object({
   url: z.string().check(z.maxLength(4000)),
   buyer: rawBuyerSchema,
   inquiry: rawInquirySchema,
+  sources: z.optional(
+    z.partialRecord(
+      z.string().check(z.maxLength(40)),
+      z.enum(['page-data', 'selector', 'label', 'text', 'signature', 'chat', 'picked']),
+    ),
+  ),
 });
 
 // The schema and the hand-written type in ./capture.ts must describe the same thing.

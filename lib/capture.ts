@@ -54,6 +54,8 @@ export interface RawCapture {
   url: string;
   buyer: RawBuyer;
   inquiry: RawInquiry;
+  /** Per field name ("name", "emails", "quantity"...), where its value was read: the panel shows it. */
+  sources?: Partial<Record<string, 'page-data' | 'selector' | 'label' | 'text' | 'signature' | 'chat' | 'picked'>>;
 }
 
 /** After normalizeCapture: same shape, values in canonical form (E.164, ISO codes, lower-case emails). */

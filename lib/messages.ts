@@ -27,3 +27,51 @@ export const captureResultSchema = z.object({
 export type CaptureResult = z.infer<typeof captureResultSchema>;
 
 export const captureReadMessage = (): CaptureRead => ({ type: 'buyerbook/capture-read' });
+
+/*
+ * The seller's requests that reach the panel through the background (entrypoints/background.ts):
+ *
+ *   background -> panel       panel-request   {tabId, request}   answered {taken: true} by an open panel
+ *   panel -> background       pending         {tabId}            answered {requests}: those no panel took
+ *
+ * A request is a selection picked from the page with the context menu ("use as email"), or the
+ * keyboard command's "capture this page". The background keeps, for a short while, a request no
+ * panel took (the command or the menu has just opened the panel), and the panel asks for them
+ * once it has started.
+ */
+
+/** The manifest's keyboard command (wxt.config.ts): opens the panel and captures the page. */
+export const CAPTURE_COMMAND = 'capture-page';
+
+/** The capture form fields a selection can be sent to, in the context menu's order. */
+export const PICK_FIELDS = ['name', 'company', 'email', 'phone', 'whatsapp', 'wechat', 'website', 'country'] as const;
+export type PickField = (typeof PICK_FIELDS)[number];
+
+/** A selection is clipped to this before it is sent: no field of the form holds more. */
+export const PICK_MAX = 500;
+
+export const panelRequestSchema = z.union([
+  z.object({
+    kind: z.literal('pick'),
+    field: z.enum(PICK_FIELDS),
+    text: z.string().check(z.maxLength(PICK_MAX)),
+    pageUrl: z.nullable(z.string().check(z.maxLength(4000))),
+  }),
+  z.object({ kind: z.literal('capture') }),
+]);
+export type PanelRequest = z.infer<typeof panelRequestSchema>;
+
+export const panelRequestMessageSchema = z.object({
+  type: z.literal('buyerbook/panel-request'),
+  tabId: z.number(),
+  request: panelRequestSchema,
+});
+export type PanelRequestMessage = z.infer<typeof panelRequestMessageSchema>;
+
+export const pendingRequestsSchema = z.object({ type: z.literal('buyerbook/pending'), tabId: z.number() });
+export type PendingRequests = z.infer<typeof pendingRequestsSchema>;
+
+export const pendingReplySchema = z.object({ requests: z.array(panelRequestSchema).check(z.maxLength(20)) });
+export type PendingReply = z.infer<typeof pendingReplySchema>;
+
+export const takenReplySchema = z.object({ taken: z.literal(true) });

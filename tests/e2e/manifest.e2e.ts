@@ -34,6 +34,7 @@ const PERMISSIONS: Record<string, string> = {
   activeTab: '"Capture from this page" on the tab the seller points at',
   scripting: 'injects the generic capture into that tab',
   unlimitedStorage: 'the book must never be evicted',
+  contextMenus: '"Buyerbook: use as name / email / …" sends selected text to the capture form',
 };
 
 /** The registrable domains of the platforms' pages (PRODUCT.md): host access goes nowhere else. */

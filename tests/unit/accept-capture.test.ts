@@ -13,7 +13,7 @@ const msg = (c: unknown) => ({ type: 'buyerbook/capture-changed', capture: c });
 describe('captures pushed by content scripts', () => {
   it('accepts a valid capture from the panel tab on its platform', () => {
     const r = acceptCaptureChanged(msg(capture()), { tab: { id: 7, url: alibabaUrl } }, 7);
-    expect(r).toEqual({ ok: true, capture: capture() });
+    expect(r).toEqual({ ok: true, capture: capture(), issues: [] });
   });
   it('refuses a message from a tab outside the allowed sites', () => {
     expect(acceptCaptureChanged(msg(capture()), { tab: { id: 7, url: 'https://evil.example/alibaba' } }, 7)).toEqual({ ok: false, reason: 'site-not-allowed' });
@@ -25,15 +25,29 @@ describe('captures pushed by content scripts', () => {
     const wrong = { ...capture(), platform: 'gmail' };
     expect(acceptCaptureChanged(msg(wrong), { tab: { id: 7, url: alibabaUrl } }, 7)).toEqual({ ok: false, reason: 'platform-mismatch' });
   });
-  it('refuses payloads that fail the schema', () => {
+  it('refuses what is not a capture message, or a capture that cannot be mended, saying why', () => {
     const sender = { tab: { id: 7, url: alibabaUrl } };
     expect(acceptCaptureChanged({ type: 'other' }, sender, 7).ok).toBe(false);
-    expect(acceptCaptureChanged(msg({ ...capture(), buyer: { ...capture().buyer, emails: 'a@b.c' } }), sender, 7)).toEqual({ ok: false, reason: 'schema' });
-    expect(acceptCaptureChanged(msg({ ...capture(), platform: 'myspace' }), sender, 7)).toEqual({ ok: false, reason: 'schema' });
+    expect(acceptCaptureChanged(msg({ ...capture(), platform: 'myspace' }), sender, 7)).toEqual({
+      ok: false,
+      reason: 'schema',
+      issues: [{ field: 'platform', kind: 'dropped' }],
+    });
+    expect(acceptCaptureChanged(null, sender, 7).ok).toBe(false);
+  });
+  it('takes a capture whose fields fail the schema, mended, with what was changed', () => {
+    const sender = { tab: { id: 7, url: alibabaUrl } };
     const huge = capture();
     huge.buyer.name = 'x'.repeat(100_000);
-    expect(acceptCaptureChanged(msg(huge), sender, 7)).toEqual({ ok: false, reason: 'schema' });
-    expect(acceptCaptureChanged(null, sender, 7).ok).toBe(false);
+    const r = acceptCaptureChanged(msg(huge), sender, 7);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.capture.buyer.name?.length).toBe(300);
+    expect(r.issues).toEqual([{ field: 'name', kind: 'clipped', limit: 300, was: 100_000 }]);
+    const wrongKind = acceptCaptureChanged(msg({ ...capture(), buyer: { ...capture().buyer, phones: [1, '+49 30 1234567'] } }), sender, 7);
+    expect(wrongKind.ok && wrongKind.capture.buyer.phones).toEqual(['+49 30 1234567']);
+    expect(wrongKind.issues).toEqual([{ field: 'phones', kind: 'dropped' }]);
+    // Mending never opens the gate: the same payload from another site is still refused.
+    expect(acceptCaptureChanged(msg(huge), { tab: { id: 7, url: 'https://evil.example/' } }, 7)).toEqual({ ok: false, reason: 'site-not-allowed' });
   });
 });
 

@@ -106,7 +106,10 @@ describe('ThisPageView', () => {
     const user = userEvent.setup();
     render(<ThisPageView onOpenBuyer={noop} search={`?tabId=${tabId}`} />);
     await user.click(await screen.findByTestId('capture-generic'));
-    expect(await screen.findByRole('alert')).toBeTruthy();
+    // Not dropped without a word: the panel says which part made it unusable.
+    const alert = await screen.findByRole('alert');
+    expect(alert.getAttribute('data-testid')).toBe('capture-refused');
+    expect(alert.textContent).toContain('Page address: not a usable value');
     expect(screen.queryByTestId('capture-form')).toBeNull();
   });
 
