@@ -11,6 +11,8 @@
  */
 import { bulkPutBuyers } from './buyers-repo';
 import { getDb, type BuyerbookDB } from './db';
+import { computeNextDueMany, nextDueTables, withNextDue } from './next-due';
+import { getSettings } from './settings-repo';
 import { bulkPutInquiries } from './inquiries-repo';
 import type { Buyer, Inquiry, Touchpoint } from './schema';
 import { bulkPutTouchpoints } from './touchpoints-repo';
@@ -35,24 +37,42 @@ export interface ImportCounts {
  * id are replaced, so importing the same batch twice is harmless.
  */
 export async function bulkImport(rows: ImportRows, db: BuyerbookDB = getDb()): Promise<ImportCounts> {
-  await db.transaction('rw', db.buyers, db.inquiries, db.touchpoints, async () => {
-    await assertOwners(rows, db);
-    await bulkPutBuyers(rows.buyers, db);
+  await db.transaction('rw', nextDueTables(db), async () => {
+    const others = await assertOwners(rows, db);
+    // Next steps of the batch's buyers from the batch's own rows (a restore or import brings a
+    // buyer's whole history with them); buyers already in the book are read again whole.
+    const settings = (await getSettings(db)).nextSteps;
+    const now = Date.now();
+    const tps = groupByBuyer(rows.touchpoints);
+    const inqs = groupByBuyer(rows.inquiries);
+    await bulkPutBuyers(rows.buyers, db, (r) => withNextDue(r, { touchpoints: tps.get(r.id) ?? [], inquiries: inqs.get(r.id) ?? [], states: [] }, settings, now));
     await bulkPutInquiries(rows.inquiries, db);
     await bulkPutTouchpoints(rows.touchpoints, db);
+    await computeNextDueMany(db, others, now);
   });
   return { buyers: rows.buyers.length, inquiries: rows.inquiries.length, touchpoints: rows.touchpoints.length };
 }
 
-/** Every buyerId referred to is in the batch or in the book (a single bulkGet for the rest). */
-async function assertOwners(rows: ImportRows, db: BuyerbookDB): Promise<void> {
+function groupByBuyer<T extends { buyerId: string }>(xs: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = m.get(x.buyerId);
+    if (list) list.push(x);
+    else m.set(x.buyerId, [x]);
+  }
+  return m;
+}
+
+/** Every buyerId referred to is in the batch or in the book (a single bulkGet for the rest); returns the latter. */
+async function assertOwners(rows: ImportRows, db: BuyerbookDB): Promise<string[]> {
   const inBatch = new Set(rows.buyers.map((b) => b.id));
   const others = new Set<string>();
   for (const r of rows.inquiries) if (!inBatch.has(r.buyerId)) others.add(r.buyerId);
   for (const r of rows.touchpoints) if (!inBatch.has(r.buyerId)) others.add(r.buyerId);
-  if (others.size === 0) return;
+  if (others.size === 0) return [];
   const ids = [...others];
   const found = await db.buyers.bulkGet(ids);
   const missing = ids.find((_, i) => !found[i]);
   if (missing) throw new NotFoundError('Buyer', missing);
+  return ids;
 }

@@ -9,6 +9,7 @@ import { cjkGrams, searchQueryPhrase, searchQueryTokens, tokenSelectivity } from
 import { fromBuyerRow, platformKey, toBuyerRow, uniqStrings } from './buyer-row';
 import { getDb, type BuyerbookDB } from './db';
 import { newId } from './ids';
+import { computeNextDue, nextDueTables } from './next-due';
 import { STAGES, type Buyer, type BuyerRow, type Stage } from './schema';
 import { NotFoundError } from './validate';
 
@@ -174,30 +175,33 @@ export async function createBuyer(input: NewBuyer, db: BuyerbookDB = getDb(), no
     }),
   );
   await db.buyers.add(row);
+  await computeNextDue(db, row.id, now);
   return fromBuyerRow(row);
 }
 
 /** Writes validated buyers as they are (ids and times kept): restore from backup, benchmark seeding. */
-export async function bulkPutBuyers(buyers: readonly Buyer[], db: BuyerbookDB = getDb()): Promise<void> {
-  const rows = buyers.map((b) => toBuyerRow(tidy(b)));
+export async function bulkPutBuyers(buyers: readonly Buyer[], db: BuyerbookDB = getDb(), decorate?: (row: BuyerRow) => BuyerRow): Promise<void> {
+  const rows = buyers.map((b) => toBuyerRow(tidy(b))).map((r) => (decorate ? decorate(r) : r));
   await db.buyers.bulkPut(rows);
 }
 
 export async function updateBuyer(id: string, patch: BuyerPatch, db: BuyerbookDB = getDb()): Promise<Buyer> {
-  return db.transaction('rw', db.buyers, async () => {
+  return db.transaction('rw', nextDueTables(db), async () => {
     const cur = await db.buyers.get(id);
     if (!cur) throw new NotFoundError('Buyer', id);
     const next = toBuyerRow(
       tidy({ ...fromBuyerRow(cur), ...patch, id, createdAt: cur.createdAt, updatedAt: patch.updatedAt ?? Date.now() }),
     );
     await db.buyers.put(next);
+    await computeNextDue(db, id);
     return fromBuyerRow(next);
   });
 }
 
 /** Deletes the buyer with its inquiries and touchpoints, in one transaction. */
 export async function deleteBuyer(id: string, db: BuyerbookDB = getDb()): Promise<void> {
-  await db.transaction('rw', db.buyers, db.inquiries, db.touchpoints, async () => {
+  await db.transaction('rw', nextDueTables(db), async () => {
+    await db.stepStates?.where('buyerId').equals(id).delete();
     await db.touchpoints.where('buyerId').equals(id).delete();
     await db.inquiries.where('buyerId').equals(id).delete();
     await db.buyers.delete(id);
@@ -340,7 +344,7 @@ export function mergeBuyerFields(keep: Buyer, drop: Buyer, now: number): Buyer {
  */
 export async function mergeBuyers(keepId: string, dropId: string, db: BuyerbookDB = getDb()): Promise<Buyer> {
   if (keepId === dropId) throw new Error('Cannot merge a buyer into itself');
-  return db.transaction('rw', db.buyers, db.inquiries, db.touchpoints, async () => {
+  return db.transaction('rw', nextDueTables(db), async () => {
     const [keep, drop] = await db.buyers.bulkGet([keepId, dropId]);
     if (!keep) throw new NotFoundError('Buyer', keepId);
     if (!drop) throw new NotFoundError('Buyer', dropId);
@@ -349,6 +353,8 @@ export async function mergeBuyers(keepId: string, dropId: string, db: BuyerbookD
     await db.touchpoints.where('buyerId').equals(dropId).modify({ buyerId: keepId });
     await db.buyers.delete(dropId);
     await db.buyers.put(row);
+    await db.stepStates?.where('buyerId').equals(dropId).delete();
+    await computeNextDue(db, keepId);
     return fromBuyerRow(row);
   });
 }

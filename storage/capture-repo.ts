@@ -10,6 +10,7 @@ import { fromBuyerRow, toBuyerRow, uniqStrings } from './buyer-row';
 import { findBuyersByIdentity, findLikelyDuplicates, type BuyerIdentity } from './buyers-repo';
 import { getDb, type BuyerbookDB } from './db';
 import { newId } from './ids';
+import { computeNextDue, nextDueTables } from './next-due';
 import { buyerSchema, inquirySchema, touchpointSchema, type Buyer, type Channel, type Inquiry } from './schema';
 import { getSettings } from './settings-repo';
 import { NotFoundError, parseRow } from './validate';
@@ -194,7 +195,7 @@ export async function saveCapture(
   db: BuyerbookDB = getDb(),
 ): Promise<SaveCaptureResult> {
   const now = opts.now ?? Date.now();
-  return db.transaction('rw', [db.buyers, db.inquiries, db.touchpoints, db.settings], async () => {
+  return db.transaction('rw', nextDueTables(db), async () => {
     const c = await withoutOwnIdentity(capture, db);
 
     let existing: Buyer | null;
@@ -211,12 +212,13 @@ export async function saveCapture(
     let inquiryCreated = false;
     // Set when the seller files an inquiry already saved under another buyer: its touchpoints follow it.
     let movedFrom: string | null = null;
+    let movedFromBuyer: string | null = null;
     if (hasInquiry(c)) {
       const ci = c.inquiry;
       const receivedAt = epochOf(ci.receivedAt);
       const prev = await existingInquiry(c, buyer.id, receivedAt, db);
       if (prev) {
-        if (prev.buyerId !== buyer.id) movedFrom = prev.id;
+        if (prev.buyerId !== buyer.id) [movedFrom, movedFromBuyer] = [prev.id, prev.buyerId];
         // Read again: newer non-empty values win, nothing already known is cleared.
         inquiry = parseRow('inquiries', inquirySchema, {
           ...prev,
@@ -271,6 +273,8 @@ export async function saveCapture(
     if (inquiry) await db.inquiries.put(inquiry);
     if (movedFrom) await db.touchpoints.where('inquiryId').equals(movedFrom).modify({ buyerId: buyer.id });
     if (touchpoint) await db.touchpoints.add(touchpoint);
+    await computeNextDue(db, buyer.id, now);
+    if (movedFromBuyer) await computeNextDue(db, movedFromBuyer, now);
     return { buyer: fromBuyerRow(row), inquiry, buyerCreated: !existing, inquiryCreated };
   });
 }

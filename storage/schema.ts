@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { platformSchema } from '../lib/capture-schema';
+import { DEFAULT_NEXT_STEP_SETTINGS, nextStepSettingsSchema } from '../lib/next-steps/settings';
+import type { NextStep } from '../lib/next-steps/types';
 
 export const STAGES = ['new', 'contacted', 'quoted', 'sampling', 'negotiating', 'ordered', 'repeat', 'lost'] as const;
 export const stageSchema = z.enum(STAGES);
@@ -62,7 +64,9 @@ export type Buyer = z.infer<typeof buyerSchema>;
  * hand: `platformKeys` ("alibaba:2215408763921") for recognition, `searchTokens` for search,
  * `matchKeys` ("c:<company key>", "n:<name key>") for duplicate proposals, `recency`
  * ([lastContactAt ?? 0, updatedAt]) for "newest contact first" lists (null is not an index key),
- * `phrases` (adjacent word pairs, "jennifer johnson", since version 2) for searches typed in order.
+ * `phrases` (adjacent word pairs, "jennifer johnson", since version 2) for searches typed in order,
+ * `nextDueAt` (since version 4: the earliest due time of the buyer's next steps, absent when none
+ * is due) with `nextSteps` (those steps, for the Today view), written by storage/next-due.ts.
  */
 export interface BuyerRow extends Buyer {
   platformKeys: string[];
@@ -70,7 +74,21 @@ export interface BuyerRow extends Buyer {
   phrases: string[];
   matchKeys: string[];
   recency: [number, number];
+  nextDueAt?: number;
+  nextSteps?: NextStep[];
 }
+
+/** What the seller decided about one suggested step: snoozed until a time, or dismissed (done). */
+export const stepStateSchema = z.object({
+  /** `${buyerId}|${step key}`. */
+  id: z.string().min(1).max(400),
+  buyerId: id,
+  key: z.string().min(1).max(300),
+  snoozedUntil: epochMs.nullable().default(null),
+  dismissed: z.boolean().default(false),
+  at: epochMs,
+});
+export type StepStateRow = z.infer<typeof stepStateSchema>;
 
 export const inquirySchema = z.object({
   id,
@@ -114,6 +132,8 @@ export const settingsSchema = z.object({
   ownIdentity: ownIdentitySchema.default({ names: [], companies: [], emails: [], phones: [] }),
   /** When the last full backup was written (epoch ms), to remind the seller to make one. */
   lastBackupAt: epochMs.nullable().default(null),
+  /** Next-step rules: intervals, working hours, time zones, the daily reminder (all with defaults). */
+  nextSteps: nextStepSettingsSchema.default(DEFAULT_NEXT_STEP_SETTINGS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -2,6 +2,7 @@
 import Dexie from 'dexie';
 import { toBuyerRow, fromBuyerRow } from './buyer-row';
 import { getDb, type BuyerbookDB } from './db';
+import { computeNextDue, nextDueTables } from './next-due';
 import { newId } from './ids';
 import { touchpointSchema, type Touchpoint } from './schema';
 import { NotFoundError, parseRow } from './validate';
@@ -20,19 +21,20 @@ async function latestAt(buyerId: string, db: BuyerbookDB): Promise<number | null
 /** Logs a touchpoint and moves the buyer's lastContactAt forward, in one transaction. */
 export async function addTouchpoint(input: NewTouchpoint, db: BuyerbookDB = getDb()): Promise<Touchpoint> {
   const tp = parseRow('touchpoints', touchpointSchema, { inquiryId: null, ...input, id: newId() });
-  return db.transaction('rw', db.buyers, db.touchpoints, async () => {
+  return db.transaction('rw', nextDueTables(db), async () => {
     const buyer = await db.buyers.get(tp.buyerId);
     if (!buyer) throw new NotFoundError('Buyer', tp.buyerId);
     const lastContactAt = Math.max(buyer.lastContactAt ?? 0, tp.at);
     await db.touchpoints.add(tp);
     await db.buyers.put(toBuyerRow({ ...fromBuyerRow(buyer), lastContactAt, updatedAt: Date.now() }));
+    await computeNextDue(db, tp.buyerId);
     return tp;
   });
 }
 
 /** Deletes a touchpoint; the buyer's lastContactAt becomes the latest one left. */
 export async function deleteTouchpoint(id: string, db: BuyerbookDB = getDb()): Promise<void> {
-  await db.transaction('rw', db.buyers, db.touchpoints, async () => {
+  await db.transaction('rw', nextDueTables(db), async () => {
     const tp = await db.touchpoints.get(id);
     if (!tp) return;
     await db.touchpoints.delete(id);
@@ -42,6 +44,7 @@ export async function deleteTouchpoint(id: string, db: BuyerbookDB = getDb()): P
     if (lastContactAt !== buyer.lastContactAt) {
       await db.buyers.put(toBuyerRow({ ...fromBuyerRow(buyer), lastContactAt, updatedAt: Date.now() }));
     }
+    await computeNextDue(db, tp.buyerId);
   });
 }
 

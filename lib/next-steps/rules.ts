@@ -108,6 +108,7 @@ interface Draft {
   follows: StepFollows;
   attempt?: number;
   intervalDays?: number;
+  urgentAt?: number;
 }
 
 export function nextSteps(buyer: StepBuyer, history: StepHistory, now: number, settings: NextStepSettings): NextStep[] {
@@ -167,6 +168,7 @@ export function nextSteps(buyer: StepBuyer, history: StepHistory, now: number, s
       channel: ownedFirst(last.channel),
       raw: last.at + s.replyDueHours * HOUR_MS,
       priority: now >= last.at + s.replyUrgentHours * HOUR_MS ? 0 : 1,
+      urgentAt: last.at + s.replyUrgentHours * HOUR_MS,
       follows: f,
     });
   } else if (orderPhase) {
@@ -286,6 +288,7 @@ export function nextSteps(buyer: StepBuyer, history: StepHistory, now: number, s
       channel: d.channel,
       dueAt: placeInWorkingHours(snoozed ? snoozedUntil : d.raw, window),
       priority: d.priority,
+      urgentAt: d.urgentAt ?? null,
       follows: d.follows,
       attempt: d.attempt ?? null,
       intervalDays: d.intervalDays ?? null,

@@ -83,6 +83,10 @@ export interface StepFollows {
   subject: string | null;
 }
 
+/** The step's priority at `now` (a stored step's priority was computed when it was written). */
+export const priorityAt = (step: Pick<NextStep, 'priority' | 'urgentAt'>, now: number): StepPriority =>
+  step.urgentAt != null && now >= step.urgentAt ? 0 : step.priority;
+
 export interface NextStep {
   /** Stable while the history that raised it stands: snooze and dismiss are kept by it. */
   key: string;
@@ -91,6 +95,8 @@ export interface NextStep {
   channel: StepChannel;
   dueAt: number;
   priority: StepPriority;
+  /** From this time on the step is urgent (priority 0): a reply once half its time is gone. */
+  urgentAt: number | null;
   follows: StepFollows;
   /** Which try this is (1 for the first follow-up), where the rule counts them. */
   attempt: number | null;

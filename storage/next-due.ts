@@ -1,0 +1,83 @@
+/**
+ * The buyer's next steps, kept on the buyer row: `nextSteps` (computed by the pure rules in
+ * lib/next-steps from the buyer's history) and `nextDueAt` (the earliest of them, indexed), so
+ * the Today view and the badge are range reads of one index, never a walk of the book.
+ *
+ * Every write that can change a buyer's steps calls computeNextDue inside its own transaction,
+ * which must include nextDueTables(db).
+ */
+import type { Table } from 'dexie';
+import { nextDueOf, nextSteps } from '../lib/next-steps/rules';
+import type { NextStepSettings } from '../lib/next-steps/settings';
+import type { StepState } from '../lib/next-steps/types';
+import { getDb, type BuyerbookDB } from './db';
+import type { BuyerRow, Inquiry, StepStateRow, Touchpoint } from './schema';
+import { getSettings } from './settings-repo';
+
+/** The tables computeNextDue reads and writes: a caller's transaction must include them all. */
+export const nextDueTables = (db: BuyerbookDB): Table[] =>
+  [db.buyers, db.touchpoints, db.inquiries, db.stepStates, db.settings].filter((t): t is Table => !!t);
+
+/**
+ * A database opened at a version before 4 (the migration tests write with old versions) has no
+ * step tables: its steps are computed by the version 4 backfill after the upgrade.
+ */
+const hasSteps = (db: BuyerbookDB) => !!db.stepStates;
+
+const toState = (s: StepStateRow): StepState => ({ key: s.key, snoozedUntil: s.snoozedUntil, dismissed: s.dismissed });
+
+/** The row with its steps and nextDueAt set from this history (absent when nothing is due). */
+export function withNextDue(
+  row: BuyerRow,
+  history: { touchpoints: readonly Touchpoint[]; inquiries: readonly Inquiry[]; states: readonly StepStateRow[] },
+  settings: NextStepSettings,
+  now: number,
+): BuyerRow {
+  const steps = nextSteps(row, { touchpoints: history.touchpoints, inquiries: history.inquiries, states: history.states.map(toState) }, now, settings);
+  const { nextDueAt: _old, ...rest } = row;
+  const due = nextDueOf(steps);
+  return due == null ? { ...rest, nextSteps: steps } : { ...rest, nextSteps: steps, nextDueAt: due };
+}
+
+/** Recomputes one buyer's steps from their history and writes them; returns the new nextDueAt. */
+export async function computeNextDue(db: BuyerbookDB = getDb(), buyerId: string, now: number = Date.now()): Promise<number | null> {
+  if (!hasSteps(db)) return null;
+  return db.transaction('rw', nextDueTables(db), async () => {
+    const row = await db.buyers.get(buyerId);
+    if (!row) return null;
+    const [touchpoints, inquiries, states, settings] = await Promise.all([
+      db.touchpoints.where('buyerId').equals(buyerId).toArray(),
+      db.inquiries.where('buyerId').equals(buyerId).toArray(),
+      db.stepStates.where('buyerId').equals(buyerId).toArray(),
+      getSettings(db),
+    ]);
+    const next = withNextDue(row, { touchpoints, inquiries, states }, settings.nextSteps, now);
+    await db.buyers.put(next);
+    return next.nextDueAt ?? null;
+  });
+}
+
+/** Computes the steps of many buyers at once (a backfill batch, a restore): three index reads for all. */
+export async function computeNextDueMany(db: BuyerbookDB, buyerIds: readonly string[], now: number = Date.now()): Promise<void> {
+  if (!buyerIds.length || !hasSteps(db)) return;
+  await db.transaction('rw', nextDueTables(db), async () => {
+    const ids = [...new Set(buyerIds)];
+    const [rows, touchpoints, inquiries, states, settings] = await Promise.all([
+      db.buyers.bulkGet(ids),
+      db.touchpoints.where('buyerId').anyOf(ids).toArray(),
+      db.inquiries.where('buyerId').anyOf(ids).toArray(),
+      db.stepStates.where('buyerId').anyOf(ids).toArray(),
+      getSettings(db),
+    ]);
+    const group = <T extends { buyerId: string }>(xs: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const x of xs) (m.get(x.buyerId) ?? m.set(x.buyerId, []).get(x.buyerId)!).push(x);
+      return m;
+    };
+    const [tps, inqs, sts] = [group(touchpoints), group(inquiries), group(states)];
+    const out = rows
+      .filter((r): r is BuyerRow => !!r)
+      .map((r) => withNextDue(r, { touchpoints: tps.get(r.id) ?? [], inquiries: inqs.get(r.id) ?? [], states: sts.get(r.id) ?? [] }, settings.nextSteps, now));
+    await db.buyers.bulkPut(out);
+  });
+}
