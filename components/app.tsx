@@ -1,5 +1,5 @@
 /**
- * The side panel: three tabs. Every view stays mounted while hidden, so a capture being edited
+ * The side panel: four tabs. Every view stays mounted while hidden, so a capture being edited
  * or a search being read survives a look at another tab.
  */
 import { useState, type ReactNode } from 'react';
@@ -8,8 +8,9 @@ import { TabBar, panelId, tabId, type TabSpec } from './tab-bar';
 import { ThisPageView } from './this-page-view';
 import { BuyersView } from './buyers-view';
 import { SettingsView } from './settings-view';
+import { TodayView } from './today-view';
 
-type View = 'this-page' | 'buyers' | 'settings';
+type View = 'this-page' | 'buyers' | 'today' | 'settings';
 
 export function App({ search }: { search?: string }) {
   const [view, setView] = useState<View>('this-page');
@@ -22,6 +23,7 @@ export function App({ search }: { search?: string }) {
   const tabs: TabSpec<View>[] = [
     { key: 'this-page', label: t('tabThisPage'), testId: 'tab-this-page' },
     { key: 'buyers', label: t('tabBuyers'), testId: 'tab-buyers' },
+    { key: 'today', label: t('tabToday'), testId: 'tab-today' },
     { key: 'settings', label: t('tabSettings'), testId: 'tab-settings' },
   ];
 
@@ -42,6 +44,7 @@ export function App({ search }: { search?: string }) {
       <main>
         {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} onSaved={() => setBookVersion((n) => n + 1)} search={search} settingsVersion={settingsVersion} />)}
         {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} reloadKey={bookVersion} />)}
+        {panel('today', <TodayView onOpenBuyer={openBuyer} />)}
         {panel('settings', <SettingsView onSaved={() => setSettingsVersion((n) => n + 1)} />)}
       </main>
     </div>
