@@ -21,7 +21,10 @@ export default defineConfig({
     default_locale: 'en',
     // sidePanel: the UI. activeTab + scripting: capture from any page the seller points at.
     // unlimitedStorage: the book (IndexedDB) must never be evicted. No `storage`: nothing uses it.
-    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // alarms: the badge of steps due today is redrawn while the service worker sleeps, and the
+    // daily reminder fires. notifications: only the reminder, asked when the seller turns it on.
+    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage', 'alarms'],
+    optional_permissions: ['notifications'],
     host_permissions: mode === 'e2e' ? [...platformHosts, '<all_urls>'] : platformHosts,
     action: { default_title: '__MSG_actionTitle__' },
     // No connection off the extension, ever: extension pages may load and connect to 'self' only.

@@ -259,3 +259,13 @@ describe('rules', () => {
     expect(DEFAULT_NEXT_STEP_SETTINGS).toMatchObject({ workStart: '09:00', workEnd: '18:00', replyFollowUpDays: [2, 5, 10], quoteFollowUpDays: [3, 7, 14], sampleTransitDays: 7, reorderDefaultDays: 90, dormantDays: 60, reminder: { enabled: false } });
   });
 });
+
+describe('daily reminder time', () => {
+  test('today when still ahead, else tomorrow, in the seller\'s zone across daylight saving', async () => {
+    const { nextReminderAt } = await import('../../../lib/next-steps/reminder');
+    expect(iso(nextReminderAt(Z('2026-11-18T00:30:00Z'), '09:00', 'Asia/Shanghai'))).toBe('2026-11-18T01:00:00Z');
+    expect(iso(nextReminderAt(Z('2026-11-18T01:00:00Z'), '09:00', 'Asia/Shanghai'))).toBe('2026-11-19T01:00:00Z');
+    // New York, the evening before daylight saving ends: 09:00 EST the next morning.
+    expect(iso(nextReminderAt(Z('2026-10-31T23:00:00Z'), '09:00', 'America/New_York'))).toBe('2026-11-01T14:00:00Z');
+  });
+});
