@@ -42,6 +42,8 @@ export function TodayStep(props: { step: DueStep; now: number; sellerZone: strin
     }
   };
   const until = dateInputToTime(date);
+  // A day (or three) past the later of now and the due time: snoozing an upcoming step moves it too.
+  const later = (days: number) => Math.max(now, s.dueAt) + days * DAY_MS;
 
   return (
     <li className={`today-step priority-${s.priorityNow}`} data-testid="today-step" data-action={s.action} data-buyer={s.buyerId}>
@@ -72,10 +74,10 @@ export function TodayStep(props: { step: DueStep; now: number; sellerZone: strin
         <button type="button" className="primary" data-testid="step-done" disabled={busy} onClick={run(() => completeStep(s, { now: Date.now() }))}>
           {t('stepDone')}
         </button>
-        <button type="button" data-testid="step-snooze-day" disabled={busy} onClick={run(() => snoozeStep(s.buyerId, s.key, now + DAY_MS))}>
+        <button type="button" data-testid="step-snooze-day" disabled={busy} onClick={run(() => snoozeStep(s.buyerId, s.key, later(1)))}>
           {t('stepSnoozeDay')}
         </button>
-        <button type="button" data-testid="step-snooze-3" disabled={busy} onClick={run(() => snoozeStep(s.buyerId, s.key, now + 3 * DAY_MS))}>
+        <button type="button" data-testid="step-snooze-3" disabled={busy} onClick={run(() => snoozeStep(s.buyerId, s.key, later(3)))}>
           {t('stepSnoozeThreeDays')}
         </button>
         <button type="button" data-testid="step-dismiss" disabled={busy} onClick={run(() => dismissStep(s.buyerId, s.key))}>
