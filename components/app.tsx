@@ -9,6 +9,7 @@ import { ThisPageView } from './this-page-view';
 import { BuyersView } from './buyers-view';
 import { SettingsView } from './settings-view';
 import { TodayView } from './today-view';
+import { useBadgeSync } from './use-badge-sync';
 
 type View = 'this-page' | 'buyers' | 'today' | 'settings';
 
@@ -19,6 +20,10 @@ export function App({ search }: { search?: string }) {
   const [bookVersion, setBookVersion] = useState(0);
   // Bumped when the seller's own identity changes: the open capture is stripped again.
   const [settingsVersion, setSettingsVersion] = useState(0);
+  // Today reads nothing until first opened: the panel's first paint is the capture and the list.
+  const [todayOpened, setTodayOpened] = useState(false);
+  if (view === 'today' && !todayOpened) setTodayOpened(true);
+  useBadgeSync();
 
   const tabs: TabSpec<View>[] = [
     { key: 'this-page', label: t('tabThisPage'), testId: 'tab-this-page' },
@@ -44,7 +49,7 @@ export function App({ search }: { search?: string }) {
       <main>
         {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} onSaved={() => setBookVersion((n) => n + 1)} search={search} settingsVersion={settingsVersion} />)}
         {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} reloadKey={bookVersion} />)}
-        {panel('today', <TodayView onOpenBuyer={openBuyer} />)}
+        {panel('today', todayOpened ? <TodayView onOpenBuyer={openBuyer} /> : null)}
         {panel('settings', <SettingsView onSaved={() => setSettingsVersion((n) => n + 1)} />)}
       </main>
     </div>

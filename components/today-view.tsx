@@ -1,19 +1,15 @@
 /**
  * Today: every due step across the book, overdue / today / upcoming. A live query of the
  * nextDueAt index (storage/today-repo.ts), so a step changes the moment its buyer's history does,
- * and the panel never reads the whole book. It also tells the background when the number due
- * today changes, for the toolbar badge.
+ * and the panel never reads the whole book.
  */
-import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { browser } from 'wxt/browser';
 import { sellerZone as sellerZoneOf } from '../lib/next-steps/rules';
 import { DEFAULT_NEXT_STEP_SETTINGS } from '../lib/next-steps/settings';
 import { localDayBounds } from '../lib/next-steps/working-hours';
-import { bookChangedMessage } from '../lib/badge-messages';
 import { t } from '../lib/i18n';
 import { getSettings } from '../storage/settings-repo';
-import { countDueBy, readToday, type DueStep } from '../storage/today-repo';
+import { readToday, type DueStep } from '../storage/today-repo';
 import { TodayStep } from './today-step';
 import { useNow } from './use-now';
 
@@ -30,15 +26,7 @@ export function TodayView({ onOpenBuyer }: { onOpenBuyer?: (id: string) => void 
   const zone = sellerZoneOf(settings?.nextSteps ?? DEFAULT_NEXT_STEP_SETTINGS);
   const dayEnd = localDayBounds(now, zone).end;
   const book = useLiveQuery(() => readToday({ now, dayEnd }), [now, dayEnd]);
-  const dueCount = useLiveQuery(() => countDueBy(dayEnd), [dayEnd]);
 
-  useEffect(() => {
-    if (dueCount == null) return;
-    // The service worker may be asleep: the message wakes it to redraw the badge.
-    Promise.resolve()
-      .then(() => browser.runtime.sendMessage(bookChangedMessage()))
-      .catch(() => {});
-  }, [dueCount]);
 
   if (!book) return <p className="state">{t('loading')}</p>;
   const total = book.overdue.length + book.today.length + book.upcoming.length;

@@ -11,7 +11,7 @@
  */
 import { bulkPutBuyers } from './buyers-repo';
 import { getDb, type BuyerbookDB } from './db';
-import { computeNextDueMany, nextDueTables, withNextDue } from './next-due';
+import { computeNextDueMany, groupByBuyer, nextDueTables, withNextDue, writeSteps, type WithSteps } from './next-due';
 import { getSettings } from './settings-repo';
 import { bulkPutInquiries } from './inquiries-repo';
 import type { Buyer, Inquiry, Touchpoint } from './schema';
@@ -45,22 +45,18 @@ export async function bulkImport(rows: ImportRows, db: BuyerbookDB = getDb()): P
     const now = Date.now();
     const tps = groupByBuyer(rows.touchpoints);
     const inqs = groupByBuyer(rows.inquiries);
-    await bulkPutBuyers(rows.buyers, db, (r) => withNextDue(r, { touchpoints: tps.get(r.id) ?? [], inquiries: inqs.get(r.id) ?? [], states: [] }, settings, now));
+    const computed: WithSteps[] = [];
+    await bulkPutBuyers(rows.buyers, db, (r) => {
+      const x = withNextDue(r, { touchpoints: tps.get(r.id) ?? [], inquiries: inqs.get(r.id) ?? [], states: [] }, settings, now);
+      computed.push(x);
+      return x.row;
+    });
+    await writeSteps(db, computed);
     await bulkPutInquiries(rows.inquiries, db);
     await bulkPutTouchpoints(rows.touchpoints, db);
     await computeNextDueMany(db, others, now);
   });
   return { buyers: rows.buyers.length, inquiries: rows.inquiries.length, touchpoints: rows.touchpoints.length };
-}
-
-function groupByBuyer<T extends { buyerId: string }>(xs: readonly T[]): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const list = m.get(x.buyerId);
-    if (list) list.push(x);
-    else m.set(x.buyerId, [x]);
-  }
-  return m;
 }
 
 /** Every buyerId referred to is in the batch or in the book (a single bulkGet for the rest); returns the latter. */

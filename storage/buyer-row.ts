@@ -33,7 +33,7 @@ export function toBuyerRow(input: unknown): BuyerRow {
 }
 
 export function fromBuyerRow(row: BuyerRow): Buyer {
-  const { platformKeys: _p, searchTokens: _s, phrases: _ph, matchKeys: _m, recency: _r, nextDueAt: _n, nextSteps: _ns, ...buyer } = row;
+  const { platformKeys: _p, searchTokens: _s, phrases: _ph, matchKeys: _m, recency: _r, nextDueAt: _n, ...buyer } = row;
   return buyer;
 }
 

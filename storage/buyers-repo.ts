@@ -202,6 +202,7 @@ export async function updateBuyer(id: string, patch: BuyerPatch, db: BuyerbookDB
 export async function deleteBuyer(id: string, db: BuyerbookDB = getDb()): Promise<void> {
   await db.transaction('rw', nextDueTables(db), async () => {
     await db.stepStates?.where('buyerId').equals(id).delete();
+    await db.buyerSteps?.delete(id);
     await db.touchpoints.where('buyerId').equals(id).delete();
     await db.inquiries.where('buyerId').equals(id).delete();
     await db.buyers.delete(id);
@@ -354,6 +355,7 @@ export async function mergeBuyers(keepId: string, dropId: string, db: BuyerbookD
     await db.buyers.delete(dropId);
     await db.buyers.put(row);
     await db.stepStates?.where('buyerId').equals(dropId).delete();
+    await db.buyerSteps?.delete(dropId);
     await computeNextDue(db, keepId);
     return fromBuyerRow(row);
   });

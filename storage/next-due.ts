@@ -1,7 +1,8 @@
 /**
- * The buyer's next steps, kept on the buyer row: `nextSteps` (computed by the pure rules in
- * lib/next-steps from the buyer's history) and `nextDueAt` (the earliest of them, indexed), so
- * the Today view and the badge are range reads of one index, never a walk of the book.
+ * The buyer's next steps, kept beside the buyer: the steps (computed by the pure rules in
+ * lib/next-steps from the buyer's history) in `buyerSteps`, and their earliest due time as the
+ * buyer row's indexed `nextDueAt`, so the Today view and the badge are range reads of one index,
+ * never a walk of the book.
  *
  * Every write that can change a buyer's steps calls computeNextDue inside its own transaction,
  * which must include nextDueTables(db).
@@ -9,34 +10,53 @@
 import type { Table } from 'dexie';
 import { nextDueOf, nextSteps } from '../lib/next-steps/rules';
 import type { NextStepSettings } from '../lib/next-steps/settings';
-import type { StepState } from '../lib/next-steps/types';
+import type { NextStep, StepState } from '../lib/next-steps/types';
 import { getDb, type BuyerbookDB } from './db';
-import type { BuyerRow, Inquiry, StepStateRow, Touchpoint } from './schema';
+import type { BuyerRow, BuyerStepsRow, Inquiry, StepStateRow, Touchpoint } from './schema';
 import { getSettings } from './settings-repo';
 
 /** The tables computeNextDue reads and writes: a caller's transaction must include them all. */
 export const nextDueTables = (db: BuyerbookDB): Table[] =>
-  [db.buyers, db.touchpoints, db.inquiries, db.stepStates, db.settings].filter((t): t is Table => !!t);
+  [db.buyers, db.touchpoints, db.inquiries, db.stepStates, db.buyerSteps, db.settings].filter((t): t is Table => !!t);
 
 /**
  * A database opened at a version before 4 (the migration tests write with old versions) has no
  * step tables: its steps are computed by the version 4 backfill after the upgrade.
  */
-const hasSteps = (db: BuyerbookDB) => !!db.stepStates;
+const hasSteps = (db: BuyerbookDB) => !!db.stepStates && !!db.buyerSteps;
 
 const toState = (s: StepStateRow): StepState => ({ key: s.key, snoozedUntil: s.snoozedUntil, dismissed: s.dismissed });
 
-/** The row with its steps and nextDueAt set from this history (absent when nothing is due). */
+export interface WithSteps {
+  row: BuyerRow;
+  steps: NextStep[];
+}
+
+/** The row with nextDueAt set from this history (absent when nothing is due), and its steps. */
 export function withNextDue(
   row: BuyerRow,
   history: { touchpoints: readonly Touchpoint[]; inquiries: readonly Inquiry[]; states: readonly StepStateRow[] },
   settings: NextStepSettings,
   now: number,
-): BuyerRow {
+): WithSteps {
   const steps = nextSteps(row, { touchpoints: history.touchpoints, inquiries: history.inquiries, states: history.states.map(toState) }, now, settings);
   const { nextDueAt: _old, ...rest } = row;
   const due = nextDueOf(steps);
-  return due == null ? { ...rest, nextSteps: steps } : { ...rest, nextSteps: steps, nextDueAt: due };
+  return { row: due == null ? rest : { ...rest, nextDueAt: due }, steps };
+}
+
+/** Writes rows and their steps (a buyer with none has no steps row). */
+export async function putWithSteps(db: BuyerbookDB, items: readonly WithSteps[]): Promise<void> {
+  await db.buyers.bulkPut(items.map((x) => x.row));
+  await writeSteps(db, items);
+}
+
+/** The steps rows only (the buyer rows were written by the caller). */
+export async function writeSteps(db: BuyerbookDB, items: readonly WithSteps[]): Promise<void> {
+  const some: BuyerStepsRow[] = items.filter((x) => x.steps.length).map((x) => ({ buyerId: x.row.id, steps: x.steps }));
+  const none = items.filter((x) => !x.steps.length).map((x) => x.row.id);
+  if (some.length) await db.buyerSteps.bulkPut(some);
+  if (none.length) await db.buyerSteps.bulkDelete(none);
 }
 
 /** Recomputes one buyer's steps from their history and writes them; returns the new nextDueAt. */
@@ -44,7 +64,10 @@ export async function computeNextDue(db: BuyerbookDB = getDb(), buyerId: string,
   if (!hasSteps(db)) return null;
   return db.transaction('rw', nextDueTables(db), async () => {
     const row = await db.buyers.get(buyerId);
-    if (!row) return null;
+    if (!row) {
+      await db.buyerSteps.delete(buyerId);
+      return null;
+    }
     const [touchpoints, inquiries, states, settings] = await Promise.all([
       db.touchpoints.where('buyerId').equals(buyerId).toArray(),
       db.inquiries.where('buyerId').equals(buyerId).toArray(),
@@ -52,8 +75,8 @@ export async function computeNextDue(db: BuyerbookDB = getDb(), buyerId: string,
       getSettings(db),
     ]);
     const next = withNextDue(row, { touchpoints, inquiries, states }, settings.nextSteps, now);
-    await db.buyers.put(next);
-    return next.nextDueAt ?? null;
+    await putWithSteps(db, [next]);
+    return next.row.nextDueAt ?? null;
   });
 }
 
@@ -69,15 +92,20 @@ export async function computeNextDueMany(db: BuyerbookDB, buyerIds: readonly str
       db.stepStates.where('buyerId').anyOf(ids).toArray(),
       getSettings(db),
     ]);
-    const group = <T extends { buyerId: string }>(xs: T[]) => {
-      const m = new Map<string, T[]>();
-      for (const x of xs) (m.get(x.buyerId) ?? m.set(x.buyerId, []).get(x.buyerId)!).push(x);
-      return m;
-    };
-    const [tps, inqs, sts] = [group(touchpoints), group(inquiries), group(states)];
+    const [tps, inqs, sts] = [groupByBuyer(touchpoints), groupByBuyer(inquiries), groupByBuyer(states)];
     const out = rows
       .filter((r): r is BuyerRow => !!r)
       .map((r) => withNextDue(r, { touchpoints: tps.get(r.id) ?? [], inquiries: inqs.get(r.id) ?? [], states: sts.get(r.id) ?? [] }, settings.nextSteps, now));
-    await db.buyers.bulkPut(out);
+    await putWithSteps(db, out);
   });
+}
+
+export function groupByBuyer<T extends { buyerId: string }>(xs: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = m.get(x.buyerId);
+    if (list) list.push(x);
+    else m.set(x.buyerId, [x]);
+  }
+  return m;
 }

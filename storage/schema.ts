@@ -66,7 +66,7 @@ export type Buyer = z.infer<typeof buyerSchema>;
  * ([lastContactAt ?? 0, updatedAt]) for "newest contact first" lists (null is not an index key),
  * `phrases` (adjacent word pairs, "jennifer johnson", since version 2) for searches typed in order,
  * `nextDueAt` (since version 4: the earliest due time of the buyer's next steps, absent when none
- * is due) with `nextSteps` (those steps, for the Today view), written by storage/next-due.ts.
+ * is due; the steps themselves are in `buyerSteps`), written by storage/next-due.ts.
  */
 export interface BuyerRow extends Buyer {
   platformKeys: string[];
@@ -75,7 +75,15 @@ export interface BuyerRow extends Buyer {
   matchKeys: string[];
   recency: [number, number];
   nextDueAt?: number;
-  nextSteps?: NextStep[];
+}
+
+/**
+ * A buyer's suggested steps (version 4), written with nextDueAt by storage/next-due.ts. A table
+ * of its own so buyer rows stay small: search and lists read them by the hundred.
+ */
+export interface BuyerStepsRow {
+  buyerId: string;
+  steps: NextStep[];
 }
 
 /** What the seller decided about one suggested step: snoozed until a time, or dismissed (done). */

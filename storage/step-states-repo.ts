@@ -57,6 +57,11 @@ export async function completeStep(
   );
 }
 
+/** A buyer's current suggested steps, earliest first. */
+export async function getBuyerSteps(buyerId: string, db: BuyerbookDB = getDb()): Promise<NextStep[]> {
+  return (await db.buyerSteps.get(buyerId))?.steps ?? [];
+}
+
 export async function listStepStates(buyerId: string, db: BuyerbookDB = getDb()): Promise<StepStateRow[]> {
   return db.stepStates.where('buyerId').equals(buyerId).toArray();
 }

@@ -43,18 +43,21 @@ export async function readToday(range: TodayRange, db: BuyerbookDB = getDb()): P
   const limit = Math.max(1, range.limit ?? 200);
   const horizon = dayEnd + (range.upcomingDays ?? 7) * DAY_MS;
   // The most recently overdue first: those read when there are more than `limit`.
-  const [late, soon] = await db.transaction('r', db.buyers, () =>
-    Promise.all([
+  const [late, soon, steps] = await db.transaction('r', db.buyers, db.buyerSteps, async () => {
+    const [late, soon] = await Promise.all([
       db.buyers.where('nextDueAt').below(now).reverse().limit(limit).toArray(),
       db.buyers.where('nextDueAt').between(now, horizon, true, false).limit(limit).toArray(),
-    ]),
-  );
+    ]);
+    const ids = [...new Set([...late, ...soon].map((r) => r.id))];
+    const rows = await db.buyerSteps.bulkGet(ids);
+    return [late, soon, new Map(rows.filter((r) => !!r).map((r) => [r!.buyerId, r!.steps]))] as const;
+  });
   const out: TodaySteps = { overdue: [], today: [], upcoming: [], more: late.length >= limit || soon.length >= limit };
   const seen = new Set<string>();
   const add = (row: BuyerRow) => {
     if (seen.has(row.id)) return;
     seen.add(row.id);
-    for (const step of row.nextSteps ?? []) {
+    for (const step of steps.get(row.id) ?? []) {
       const due: DueStep = { ...step, buyerName: row.name, buyerCompany: row.company, buyerCountry: row.country, priorityNow: priorityAt(step, now) };
       if (step.dueAt < now) out.overdue.push(due);
       else if (step.dueAt < dayEnd) out.today.push(due);

@@ -61,7 +61,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     // Next steps: `nextDueAt` (the buyer's earliest due step) makes the Today view and the badge
-    // one range read; `stepStates` keeps what the seller snoozed or dismissed, by buyer. Version 3
+    // one range read; `buyerSteps` holds the steps (apart, so buyer rows stay small for search and
+    // lists); `stepStates` keeps what the seller snoozed or dismissed, by buyer. Version 3
     // belongs to another change (storage rework); Dexie accepts the gap. As in version 2, the
     // upgrade only leaves a marker: storage/next-due-backfill.ts computes the steps in batches.
     version: 4,
@@ -70,6 +71,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         'id, *emails, *phones, whatsapp, wechat, linkedin, *platformKeys, *tags, stage, lastContactAt, updatedAt, ' +
         'recency, [stage+recency], *searchTokens, *matchKeys, *phrases, nextDueAt',
       stepStates: 'id, buyerId',
+      buyerSteps: 'buyerId',
     },
     upgrade: (tx) => tx.table('settings').put({ key: NEXT_DUE_BACKFILL_KEY, value: '' }),
   },

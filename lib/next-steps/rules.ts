@@ -8,7 +8,7 @@
  * re-engagement. Every due time is moved to the buyer's next working hour in their own zone.
  * Internal notes are not contacts and move nothing.
  */
-import { DEFAULT_WEEKEND, isValidZone, weekendForCountry, zoneForCountry } from './zones';
+import { DEFAULT_WEEKEND, isValidZone, localZone, weekendForCountry, zoneForCountry } from './zones';
 import { placeInWorkingHours, type WorkWindow } from './working-hours';
 import { minutesOf, type NextStepSettings } from './settings';
 import { distinctOrderTimes, reorderIntervalDays } from './reorder';
@@ -59,7 +59,7 @@ const isOwned = (c: StepChannel) => OWNED_CHANNELS.includes(c);
 export function sellerZone(settings: Pick<NextStepSettings, 'sellerTimeZone'>): string {
   const z = settings.sellerTimeZone;
   if (z && isValidZone(z)) return z;
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return localZone();
 }
 
 /** Where and when the buyer works: the per-buyer override, else their country, else the seller's zone. */

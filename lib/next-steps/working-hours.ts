@@ -34,7 +34,8 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function localParts(at: number, zone: string): LocalParts {
+/** Local date and time through Intl (costly: tens of microseconds a call). */
+function intlParts(at: number, zone: string): LocalParts {
   const p: Record<string, number> = {};
   for (const part of formatter(zone).formatToParts(at)) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
@@ -45,11 +46,38 @@ export function localParts(at: number, zone: string): LocalParts {
   return { year, month, day, hour: p.hour! % 24, minute: p.minute!, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
 }
 
+function intlOffset(at: number, zone: string): number {
+  const p = intlParts(at, zone);
+  const whole = at - (((at % 60_000) + 60_000) % 60_000);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - whole;
+}
+
+/**
+ * Offsets by zone and UTC day: the offset at both ends of a day when they agree (a zone changes
+ * its offset at most a few times a year, never twice in a day), NaN for the day of a change. The
+ * rules place thousands of steps in a few zones, so Intl is asked about each day once.
+ */
+const DAY_BUCKET = 24 * 3600 * 1000;
+const offsets = new Map<string, number>();
+
 /** The zone's offset from UTC at `at`, in ms (positive east of Greenwich). */
 export function zoneOffset(at: number, zone: string): number {
-  const p = localParts(at, zone);
-  const second = Math.floor((((at % 60_000) + 60_000) % 60_000) / 1000);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, second) - (at - (at % 1000));
+  const bucket = Math.floor(at / DAY_BUCKET);
+  const key = `${zone}|${bucket}`;
+  let v = offsets.get(key);
+  if (v === undefined) {
+    const a = intlOffset(bucket * DAY_BUCKET, zone);
+    const b = intlOffset((bucket + 1) * DAY_BUCKET - 60_000, zone);
+    v = a === b ? a : NaN;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, v);
+  }
+  return Number.isNaN(v) ? intlOffset(at, zone) : v;
+}
+
+export function localParts(at: number, zone: string): LocalParts {
+  const d = new Date(at + zoneOffset(at, zone));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), weekday: d.getUTCDay() };
 }
 
 /**

@@ -6,6 +6,7 @@ import { TodayView } from '../../../components/today-view';
 import { saveCapture } from '../../../storage/capture-repo';
 import { addTouchpoint, listTimeline } from '../../../storage/touchpoints-repo';
 import { getDb } from '../../../storage/db';
+import { getBuyerSteps } from '../../../storage/step-states-repo';
 
 const HOUR = 3600_000;
 
@@ -55,7 +56,7 @@ describe('TodayView', () => {
     render(<TodayView />);
     const step = await stepOf('reply');
     await user.click(within(step).getByTestId('step-snooze-day'));
-    await waitFor(async () => expect((await getDb().buyers.get(buyer.id))?.nextSteps?.[0]?.snoozed).toBe(true));
+    await waitFor(async () => expect((await getBuyerSteps(buyer.id))[0]?.snoozed).toBe(true));
     const snoozed = await stepOf('reply');
     await waitFor(() => expect(snoozed.textContent).toContain('Snoozed'));
     await user.click(within(snoozed).getByTestId('step-dismiss'));

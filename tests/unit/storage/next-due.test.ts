@@ -7,7 +7,7 @@ import { capture, freshDb, newBuyer } from './helpers';
 import { saveCapture } from '../../../storage/capture-repo';
 import { addTouchpoint, deleteTouchpoint, listTimeline } from '../../../storage/touchpoints-repo';
 import { createBuyer, deleteBuyer, mergeBuyers, updateBuyer } from '../../../storage/buyers-repo';
-import { completeStep, dismissStep, snoozeStep } from '../../../storage/step-states-repo';
+import { completeStep, dismissStep, getBuyerSteps, snoozeStep } from '../../../storage/step-states-repo';
 import { countDueBy, readToday } from '../../../storage/today-repo';
 import { bulkImport } from '../../../storage/bulk-import';
 import { setBuyerHours, updateNextStepSettings } from '../../../storage/next-step-settings-repo';
@@ -27,7 +27,10 @@ async function capturedMike(db: BuyerbookDB) {
     db,
   );
 }
-const row = (db: BuyerbookDB, id: string) => db.buyers.get(id);
+const row = async (db: BuyerbookDB, id: string) => {
+  const r = await db.buyers.get(id);
+  return r && { ...r, nextSteps: await getBuyerSteps(id, db) };
+};
 const actions = async (db: BuyerbookDB, id: string) => (await row(db, id))?.nextSteps?.map((s) => s.action);
 
 describe('nextDueAt follows every write', () => {
@@ -67,6 +70,8 @@ describe('nextDueAt follows every write', () => {
     expect(await db.stepStates.where('buyerId').equals(buyer.id).count()).toBe(1);
     await deleteBuyer(buyer.id, db);
     expect(await db.stepStates.count()).toBe(0);
+    expect(await db.buyerSteps.get(buyer.id)).toBeUndefined();
+    expect(await db.buyerSteps.get(manual.id)).toBeUndefined(); // merged away
   });
 
   test('bulk import (restore, benchmark) fills nextDueAt from the batch itself', async () => {

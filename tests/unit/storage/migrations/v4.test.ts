@@ -1,5 +1,5 @@
 /**
- * Version 4 adds the `nextDueAt` index on buyers and the `stepStates` table (next steps, issue
+ * Version 4 adds the `nextDueAt` index on buyers, the `buyerSteps` and `stepStates` tables (next steps, issue
  * 11). Rows are written here exactly as version 2 stored them (literal objects, frozen: derived
  * fields of v2 with `phrases`, no `nextDueAt`), then the database is opened with every version:
  * every row survives unchanged, and the backfill gives each buyer its steps and due time, which
@@ -101,6 +101,7 @@ test('v2 rows survive, gain their next steps from the backfill, and Today reads 
   expect(await db.touchpoints.toArray()).toEqual([V2_TOUCHPOINT]);
   expect(await db.settings.get(NEXT_DUE_BACKFILL_KEY)).toEqual({ key: NEXT_DUE_BACKFILL_KEY, value: '' });
   expect(await db.stepStates.count()).toBe(0);
+  expect(await db.buyerSteps.count()).toBe(0);
   const settings = await getSettings(db);
   expect(settings).toMatchObject({ ownIdentity: { names: ['Lily'] }, lastBackupAt: 5 });
   expect(settings.nextSteps).toEqual(DEFAULT_NEXT_STEP_SETTINGS); // an old settings book gets the defaults
@@ -114,12 +115,13 @@ test('v2 rows survive, gain their next steps from the backfill, and Today reads 
   const mike = (await db.buyers.get('b-mike'))!;
   // Reply within 24 hours: Wednesday 09:00 in New York.
   expect(mike.nextDueAt).toBe(Date.parse('2026-11-18T14:00:00Z'));
-  expect(mike.nextSteps?.map((s) => [s.action, s.channel, s.follows.id])).toEqual([['reply', 'email', 'i-1']]);
+  expect((await db.buyerSteps.get('b-mike'))?.steps.map((s) => [s.action, s.channel, s.follows.id])).toEqual([['reply', 'email', 'i-1']]);
   const lost = (await db.buyers.get('b-lost'))!;
   expect(lost.nextDueAt).toBeUndefined(); // a lost buyer has no step, and is not in the index
+  expect(await db.buyerSteps.get('b-lost')).toBeUndefined();
   expect(await db.buyers.where('nextDueAt').below(Date.parse('2026-12-01T00:00:00Z')).primaryKeys()).toEqual(['b-mike']);
   // Nothing else was touched.
-  const { nextDueAt: _n, nextSteps: _s, ...rest } = mike;
+  const { nextDueAt: _n, ...rest } = mike;
   expect(rest).toEqual(V2_BUYERS[0]);
   expect(await getBuyer('b-mike', db)).not.toHaveProperty('nextDueAt');
   expect((await listTimeline('b-mike', {}, db)).map((t) => t.id)).toEqual(['t-1']);
