@@ -10,6 +10,7 @@ import { t } from '../lib/i18n';
 import type { NextStepSettings } from '../lib/next-steps/settings';
 import { getSettings } from '../storage/settings-repo';
 import { updateNextStepSettings } from '../storage/next-step-settings-repo';
+import { backfillNextDue } from '../storage/next-due-backfill';
 import { TextField } from './text-field';
 
 type Text = Record<'replyDueHours' | 'replyFollowUpDays' | 'quoteFollowUpDays' | 'sampleTransitDays' | 'dormantDays' | 'workStart' | 'workEnd' | 'reminderTime', string>;
@@ -104,6 +105,8 @@ export function NextStepSettingsForm() {
       await updateNextStepSettings(patch);
       setStatus('saved');
       await browser.runtime.sendMessage(reminderChangedMessage()).catch(() => {});
+      // New intervals or hours move every buyer's steps: computed again in batches, Today follows.
+      void backfillNextDue({ batch: 200 }).catch(() => {});
     } catch {
       setStatus('error');
     }
