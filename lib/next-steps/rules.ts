@@ -12,6 +12,7 @@ import { DEFAULT_WEEKEND, isValidZone, localZone, weekendForCountry, zoneForCoun
 import { placeInWorkingHours, type WorkWindow } from './working-hours';
 import { minutesOf, type NextStepSettings } from './settings';
 import { distinctOrderTimes, reorderIntervalDays } from './reorder';
+import { channelOfPlatform } from '../platform-channel';
 import {
   OWNED_CHANNELS,
   type NextStep,
@@ -28,15 +29,6 @@ import {
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-const PLATFORM_CHANNELS: Record<string, StepChannel> = {
-  alibaba: 'alibaba',
-  'made-in-china': 'made-in-china',
-  'global-sources': 'global-sources',
-  gmail: 'email',
-  outlook: 'email',
-  whatsapp: 'whatsapp',
-  linkedin: 'linkedin',
-};
 
 /** The touchpoint a Done on each action logs; null: the step is only marked done (dismissed). */
 export const DONE_KIND: Record<StepAction, StepKind | null> = {
@@ -94,7 +86,7 @@ export function knownChannels(buyer: StepBuyer, touchpoints: readonly StepTouchp
   if (buyer.phones.length) add('phone');
   for (const t of touchpoints) if (isOwned(t.channel)) add(t.channel);
   if (buyer.linkedin) add('linkedin');
-  for (const p of buyer.platformIds) add(PLATFORM_CHANNELS[p.platform]);
+  for (const p of buyer.platformIds) add(channelOfPlatform(p.platform));
   for (const t of touchpoints) if (t.channel !== 'other') add(t.channel);
   return out;
 }
@@ -248,7 +240,7 @@ export function nextSteps(buyer: StepBuyer, history: StepHistory, now: number, s
 
   if (!ownedKnown.length && (buyer.platformIds.length || tps.length)) {
     const first = tps.find((t) => t.direction === 'in') ?? tps[0];
-    const channel = first?.channel ?? PLATFORM_CHANNELS[buyer.platformIds[0]?.platform ?? ''] ?? 'other';
+    const channel = first?.channel ?? channelOfPlatform(buyer.platformIds[0]?.platform ?? '') ?? 'other';
     drafts.push({
       key: 'own-channel',
       action: 'get-own-channel',
