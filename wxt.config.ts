@@ -23,7 +23,10 @@ export default defineConfig({
     // sidePanel: the UI. activeTab + scripting: capture from any page the seller points at.
     // unlimitedStorage: the book (IndexedDB) must never be evicted. No `storage`: nothing uses it.
     // contextMenus: "Buyerbook: use as email…" on selected text, where a reader missed a field.
-    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage', 'contextMenus'],
+    // alarms: the badge of steps due today is redrawn while the service worker sleeps, and the
+    // daily reminder fires. notifications: only the reminder, asked when the seller turns it on.
+    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage', 'contextMenus', 'alarms'],
+    optional_permissions: ['notifications'],
     host_permissions: mode === 'e2e' ? [...platformHosts, '<all_urls>'] : platformHosts,
     action: { default_title: '__MSG_actionTitle__' },
     // A command grants activeTab on the page it is pressed on (a click inside the panel does not),

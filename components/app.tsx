@@ -1,5 +1,5 @@
 /**
- * The side panel: three tabs. Every view stays mounted while hidden, so a capture being edited
+ * The side panel: four tabs. Every view stays mounted while hidden, so a capture being edited
  * or a search being read survives a look at another tab. Views read the book live
  * (useLiveQuery), so no view tells another that something changed.
  */
@@ -9,16 +9,23 @@ import { TabBar, panelId, tabId, type TabSpec } from './tab-bar';
 import { ThisPageView } from './this-page-view';
 import { BuyersView } from './buyers-view';
 import { SettingsView } from './settings-view';
+import { TodayView } from './today-view';
+import { useBadgeSync } from './use-badge-sync';
 
-type View = 'this-page' | 'buyers' | 'settings';
+type View = 'this-page' | 'buyers' | 'today' | 'settings';
 
 export function App({ search }: { search?: string }) {
   const [view, setView] = useState<View>('this-page');
   const [selected, setSelected] = useState<string | null>(null);
+  // Today reads nothing until first opened: the panel's first paint is the capture and the list.
+  const [todayOpened, setTodayOpened] = useState(false);
+  if (view === 'today' && !todayOpened) setTodayOpened(true);
+  useBadgeSync();
 
   const tabs: TabSpec<View>[] = [
     { key: 'this-page', label: t('tabThisPage'), testId: 'tab-this-page' },
     { key: 'buyers', label: t('tabBuyers'), testId: 'tab-buyers' },
+    { key: 'today', label: t('tabToday'), testId: 'tab-today' },
     { key: 'settings', label: t('tabSettings'), testId: 'tab-settings' },
   ];
 
@@ -39,6 +46,7 @@ export function App({ search }: { search?: string }) {
       <main>
         {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} search={search} />)}
         {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} />)}
+        {panel('today', todayOpened ? <TodayView onOpenBuyer={openBuyer} /> : null)}
         {panel('settings', <SettingsView />)}
       </main>
     </div>

@@ -12,6 +12,7 @@ import { InquiryList } from './inquiry-list';
 import { MergeCandidates } from './merge-candidates';
 import { ConfirmDialog } from './confirm-dialog';
 import { useAllTags } from './use-all-tags';
+import { BuyerHoursSection } from './buyer-hours-form';
 
 /** The channel a new touchpoint most likely uses: the first one the seller owns with this buyer. */
 function likelyChannel(b: Buyer): Channel {
@@ -85,6 +86,8 @@ export function BuyerDetail({ buyerId, onBack, onOpenBuyer }: BuyerDetailProps) 
         <h3 id={`ed-${buyer.id}`}>{t('details')}</h3>
         <BuyerEditForm key={buyer.id} buyer={buyer} suggestions={suggestions} />
       </section>
+
+      <BuyerHoursSection buyerId={buyer.id} country={buyer.country} />
 
       <section className="section danger-zone">
         <button type="button" className="danger" data-testid="delete-buyer" onClick={() => setConfirmDelete(true)}>

@@ -8,6 +8,7 @@ import type { OwnIdentity } from '../storage/schema';
 import { readSettings, updateSettings, type SettingsRead } from '../storage/settings-repo';
 import { t } from '../lib/i18n';
 import { TextField } from './text-field';
+import { NextStepSettingsForm } from './next-step-settings';
 
 type Key = keyof OwnIdentity;
 const KEYS: Key[] = ['names', 'companies', 'emails', 'phones'];
@@ -58,6 +59,7 @@ export function SettingsView({ onSaved }: { onSaved?: () => void }) {
   };
 
   return (
+    <>
     <form className="settings" onSubmit={submit} data-testid="settings-form" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('ownIdentityTitle')}</h2>
       <p className="muted">{t('ownIdentityHelp')}</p>
@@ -98,5 +100,7 @@ export function SettingsView({ onSaved }: { onSaved?: () => void }) {
         ) : null}
       </div>
     </form>
+    <NextStepSettingsForm />
+    </>
   );
 }

@@ -52,15 +52,16 @@ export async function bulkImport(rows: ImportRows, db: BuyerbookDB = getDb()): P
   return { buyers: rows.buyers.length, inquiries: rows.inquiries.length, touchpoints: rows.touchpoints.length };
 }
 
-/** Every buyerId referred to is in the batch or in the book (a single bulkGet for the rest). */
-async function assertOwners(rows: ImportRows, db: BuyerbookDB): Promise<void> {
+/** Every buyerId referred to is in the batch or in the book (a single bulkGet for the rest); returns the latter. */
+async function assertOwners(rows: ImportRows, db: BuyerbookDB): Promise<string[]> {
   const inBatch = new Set(rows.buyers.map((b) => b.id));
   const others = new Set<string>();
   for (const r of rows.inquiries) if (!inBatch.has(r.buyerId)) others.add(r.buyerId);
   for (const r of rows.touchpoints) if (!inBatch.has(r.buyerId)) others.add(r.buyerId);
-  if (others.size === 0) return;
+  if (others.size === 0) return [];
   const ids = [...others];
   const found = await db.buyers.bulkGet(ids);
   const missing = ids.find((_, i) => !found[i]);
   if (missing) throw new NotFoundError('Buyer', missing);
+  return ids;
 }

@@ -24,6 +24,8 @@ export async function mergeBuyers(keepId: string, dropId: string, db: BuyerbookD
     const row = toBuyerRow(mergeBuyerFields(fromBuyerRow(keep), fromBuyerRow(drop), now));
     await db.inquiries.where('buyerId').equals(dropId).modify({ buyerId: keepId });
     await db.touchpoints.where('buyerId').equals(dropId).modify({ buyerId: keepId });
+    // The dropped record's snoozes and dismissals were about steps the merged history recomputes.
+    await db.stepStates?.where('buyerId').equals(dropId).delete();
     await db.buyers.delete(dropId);
     await db.buyers.put(row);
     await refreshDerived(db, [keepId, dropId], now);

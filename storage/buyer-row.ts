@@ -71,6 +71,6 @@ export function toBuyerRow(input: unknown): BuyerRow {
 }
 
 export function fromBuyerRow(row: BuyerRow): Buyer {
-  const { platformKeys: _p, searchTokens: _s, phrases: _ph, matchKeys: _m, recency: _r, ...buyer } = row;
+  const { platformKeys: _p, searchTokens: _s, phrases: _ph, matchKeys: _m, recency: _r, nextDueAt: _n, ...buyer } = row;
   return buyer;
 }

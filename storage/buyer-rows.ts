@@ -104,6 +104,8 @@ export async function deleteBuyer(id: string, db: BuyerbookDB = getDb()): Promis
   await writeBook(db, async () => {
     await db.touchpoints.where('buyerId').equals(id).delete();
     await db.inquiries.where('buyerId').equals(id).delete();
+    // What the seller decided about the buyer's steps goes with the buyer.
+    await db.stepStates?.where('buyerId').equals(id).delete();
     await db.buyers.delete(id);
     await refreshDerived(db, [id]);
   });

@@ -6,6 +6,7 @@
  */
 import type { Capture, Platform } from '../lib/capture';
 import { stripOwnIdentity } from '../lib/own-identity';
+import { CHANNEL_OF_PLATFORM } from '../lib/platform-channel';
 import { fromBuyerRow, toBuyerRow, uniqStrings } from './buyer-row';
 import { findBuyersByIdentity, findLikelyDuplicates, type BuyerIdentity } from './buyer-recognition';
 import { getDb, type BuyerbookDB } from './db';
@@ -36,18 +37,7 @@ export interface SaveCaptureOptions {
   now?: number;
 }
 
-const CHANNEL_OF: Record<Platform, Channel> = {
-  alibaba: 'alibaba',
-  'made-in-china': 'made-in-china',
-  'global-sources': 'global-sources',
-  gmail: 'email',
-  outlook: 'email',
-  whatsapp: 'whatsapp',
-  linkedin: 'linkedin',
-  // "Capture from this page" can be any site: nothing says which channel it is.
-  generic: 'other',
-};
-export const channelForPlatform = (p: Platform): Channel => CHANNEL_OF[p];
+export const channelForPlatform = (p: Platform): Channel => CHANNEL_OF_PLATFORM[p];
 
 export function identityOf(capture: Capture): BuyerIdentity {
   const b = capture.buyer;

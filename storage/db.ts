@@ -3,7 +3,7 @@
  * through the repositories, which validate rows and keep derived index fields right.
  */
 import Dexie, { type Table } from 'dexie';
-import type { BuyerRow, Inquiry, Touchpoint } from './schema';
+import type { BuyerRow, BuyerStepsRow, Inquiry, StepStateRow, Touchpoint } from './schema';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 export const DB_NAME = 'buyerbook';
@@ -18,6 +18,8 @@ export class BuyerbookDB extends Dexie {
   declare inquiries: Table<Inquiry, string>;
   declare touchpoints: Table<Touchpoint, string>;
   declare settings: Table<SettingRow, string>;
+  declare stepStates: Table<StepStateRow, string>;
+  declare buyerSteps: Table<BuyerStepsRow, string>;
 
   /** `versions` defaults to every version; migration tests pass a prefix to open an old schema. */
   constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

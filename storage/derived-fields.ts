@@ -10,13 +10,16 @@
 import Dexie from 'dexie';
 import type { BuyerbookDB } from './db';
 import { fromBuyerRow, toBuyerRow } from './buyer-row';
+import { computeNextDueMany } from './next-due';
 import type { Buyer, BuyerRow } from './schema';
 
 /**
  * The tables a write transaction holds so refreshDerived can read all it may need: a derived
  * field may depend on the buyer, their inquiries and touchpoints, and the seller's settings.
  */
-export const bookTables = (db: BuyerbookDB) => [db.buyers, db.inquiries, db.touchpoints, db.settings];
+export const bookTables = (db: BuyerbookDB) =>
+  // The step tables exist from version 3 on (a migration test may open an older schema).
+  [db.buyers, db.inquiries, db.touchpoints, db.settings, db.stepStates, db.buyerSteps].filter((t) => !!t);
 
 /** Runs `fn` in one read-write transaction over the whole book (joins the caller's, if any). */
 export function writeBook<T>(db: BuyerbookDB, fn: () => Promise<T>): Promise<T> {
@@ -54,7 +57,6 @@ async function fromOtherRows(db: BuyerbookDB, rows: readonly (BuyerRow | undefin
  * bookTables fails loudly). `now` is the time the write happens, for fields that depend on it.
  */
 export async function refreshDerived(db: BuyerbookDB, buyerIds: readonly string[], now: number = Date.now()): Promise<void> {
-  void now; // no derived field depends on the time yet; next steps' due date will
   const ids = [...new Set(buyerIds)];
   if (!ids.length) return;
   await writeBook(db, async () => {
@@ -68,5 +70,8 @@ export async function refreshDerived(db: BuyerbookDB, buyerIds: readonly string[
       if (stale) changed.push(toBuyerRow({ ...fromBuyerRow(row), ...d }));
     });
     if (changed.length) await db.buyers.bulkPut(changed);
+    // Next steps depend on the whole history, the settings and the time: computed last, from
+    // the rows as they now are (storage/next-due.ts keeps nextDueAt and the buyer's steps).
+    await computeNextDueMany(db, ids, now);
   });
 }

@@ -9,6 +9,8 @@ import { CHANNELS, DIRECTIONS, STAGES, TOUCHPOINT_KINDS, type OwnIdentity } from
 
 export { STAGES, CHANNELS, DIRECTIONS, TOUCHPOINT_KINDS } from '../lib/domain';
 export type { Stage, Channel, TouchpointKind } from '../lib/domain';
+import { DEFAULT_NEXT_STEP_SETTINGS, nextStepSettingsSchema } from '../lib/next-steps/settings';
+import type { NextStep } from '../lib/next-steps/types';
 
 export const stageSchema = z.enum(STAGES);
 export const channelSchema = z.enum(CHANNELS);
@@ -59,7 +61,9 @@ export type Buyer = z.infer<typeof buyerSchema>;
  * hand: `platformKeys` ("alibaba:2215408763921") for recognition, `searchTokens` for search,
  * `matchKeys` ("c:<company key>", "n:<name key>") for duplicate proposals, `recency`
  * ([lastContactAt ?? 0, updatedAt]) for "newest contact first" lists (null is not an index key),
- * `phrases` (adjacent word pairs, "jennifer johnson", since version 2) for searches typed in order.
+ * `phrases` (adjacent word pairs, "jennifer johnson", since version 2) for searches typed in order,
+ * `nextDueAt` (since version 3: the earliest due time of the buyer's next steps, absent when none
+ * is due; the steps themselves are in `buyerSteps`), written by storage/next-due.ts.
  */
 export interface BuyerRow extends Buyer {
   platformKeys: string[];
@@ -67,7 +71,29 @@ export interface BuyerRow extends Buyer {
   phrases: string[];
   matchKeys: string[];
   recency: [number, number];
+  nextDueAt?: number;
 }
+
+/**
+ * A buyer's suggested steps (version 3), written with nextDueAt by storage/next-due.ts. A table
+ * of its own so buyer rows stay small: search and lists read them by the hundred.
+ */
+export interface BuyerStepsRow {
+  buyerId: string;
+  steps: NextStep[];
+}
+
+/** What the seller decided about one suggested step: snoozed until a time, or dismissed (done). */
+export const stepStateSchema = z.object({
+  /** `${buyerId}|${step key}`. */
+  id: z.string().min(1).max(400),
+  buyerId: id,
+  key: z.string().min(1).max(300),
+  snoozedUntil: epochMs.nullable().default(null),
+  dismissed: z.boolean().default(false),
+  at: epochMs,
+});
+export type StepStateRow = z.infer<typeof stepStateSchema>;
 
 export const inquirySchema = z.object({
   id,
@@ -114,6 +140,8 @@ export const settingsSchema = z.object({
   ownIdentity: ownIdentitySchema.default({ names: [], companies: [], emails: [], phones: [] }),
   /** When the last full backup was written (epoch ms), to remind the seller to make one. */
   lastBackupAt: epochMs.nullable().default(null),
+  /** Next-step rules: intervals, working hours, time zones, the daily reminder (all with defaults). */
+  nextSteps: nextStepSettingsSchema.default(DEFAULT_NEXT_STEP_SETTINGS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

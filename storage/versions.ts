@@ -19,6 +19,9 @@ import type { Transaction } from 'dexie';
 /** Settings row of the phrase backfill (version 2): the last buyer id done; absent when none is due. */
 export const PHRASE_BACKFILL_KEY = 'backfill:phrases';
 
+/** Settings row of the next-due backfill (version 4): the last buyer id done; absent when none is due. */
+export const NEXT_DUE_BACKFILL_KEY = 'backfill:nextDue';
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
@@ -55,6 +58,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         'recency, [stage+recency], *searchTokens, *matchKeys, *phrases',
     },
     upgrade: (tx) => tx.table('settings').put({ key: PHRASE_BACKFILL_KEY, value: '' }),
+  },
+  {
+    // Next steps: `nextDueAt` (the buyer's earliest due step) makes the Today view and the badge
+    // one range read; `buyerSteps` holds the steps (apart, so buyer rows stay small for search and
+    // lists); `stepStates` keeps what the seller snoozed or dismissed, by buyer. Version 3
+    // belongs to another change (storage rework); Dexie accepts the gap. As in version 2, the
+    // upgrade only leaves a marker: storage/next-due-backfill.ts computes the steps in batches.
+    version: 3,
+    stores: {
+      buyers:
+        'id, *emails, *phones, whatsapp, wechat, linkedin, *platformKeys, *tags, stage, lastContactAt, updatedAt, ' +
+        'recency, [stage+recency], *searchTokens, *matchKeys, *phrases, nextDueAt',
+      stepStates: 'id, buyerId',
+      buyerSteps: 'buyerId',
+    },
+    upgrade: (tx) => tx.table('settings').put({ key: NEXT_DUE_BACKFILL_KEY, value: '' }),
   },
 ];
 

@@ -17,6 +17,11 @@ import { bulkImport } from '../../storage/bulk-import';
 import { getDb, openDb, type BuyerbookDB } from '../../storage/db';
 import { listTimeline } from '../../storage/touchpoints-repo';
 import { captureReadMessage } from '../../lib/messages';
+import { sellerZone } from '../../lib/next-steps/rules';
+import { localDayBounds } from '../../lib/next-steps/working-hours';
+import { withNextDue, type WithSteps } from '../../storage/next-due';
+import { getSettings } from '../../storage/settings-repo';
+import { readToday } from '../../storage/today-repo';
 
 const status = (text: string) => {
   const el = document.getElementById('status');
@@ -29,13 +34,20 @@ const LIMIT = SEARCH_LIMIT;
 const rowsOf = (c: BookChunk) => c.buyers.length + c.inquiries.length + c.touchpoints.length;
 
 /** Bare Dexie: the rows written as they are, one transaction a chunk, as bulkImport does. */
-async function barePut(db: BuyerbookDB, c: { buyers: unknown[]; inquiries: unknown[]; touchpoints: unknown[] }): Promise<void> {
-  await db.transaction('rw', db.buyers, db.inquiries, db.touchpoints, async () => {
+async function barePut(db: BuyerbookDB, c: { buyers: unknown[]; buyerSteps: unknown[]; inquiries: unknown[]; touchpoints: unknown[] }): Promise<void> {
+  await db.transaction('rw', db.buyers, db.buyerSteps, db.inquiries, db.touchpoints, async () => {
     await db.buyers.bulkPut(c.buyers as never[]);
+    await db.buyerSteps.bulkPut(c.buyerSteps as never[]);
     await db.inquiries.bulkPut(c.inquiries as never[]);
     await db.touchpoints.bulkPut(c.touchpoints as never[]);
   });
 }
+
+/** The stored rows of computed buyers: buyer rows, and the steps rows of those with steps. */
+const withSteps = (xs: WithSteps[]) => ({
+  buyers: xs.map((x) => x.row),
+  buyerSteps: xs.filter((x) => x.steps.length).map((x) => ({ buyerId: x.row.id, steps: x.steps })),
+});
 
 async function scratch(name: string): Promise<BuyerbookDB> {
   const db = openDb(name);
@@ -46,7 +58,7 @@ async function scratch(name: string): Promise<BuyerbookDB> {
 }
 
 const api: BenchApi = {
-  features: () => ({ todayView: false, backup: false }),
+  features: () => ({ todayView: true, backup: false }),
 
   async fillBook({ seed, size, chunkBuyers, from, to }) {
     const db = getDb();
@@ -71,8 +83,23 @@ const api: BenchApi = {
 
   async fillRatio({ seed, size, chunkBuyers, bareFirst }) {
     const chunks = [...generateBook(seed, size, chunkBuyers)];
-    // The bare side writes exactly what the product stores: rows prepared here, untimed.
-    const prepared = chunks.map((c) => ({ buyers: c.buyers.map(toBuyerRow), inquiries: c.inquiries, touchpoints: c.touchpoints }));
+    // The bare side writes exactly what the product stores (next steps included): rows prepared here, untimed.
+    const { nextSteps } = await getSettings(getDb());
+    const now = Date.now();
+    const byBuyer = <T extends { buyerId: string }>(xs: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const x of xs) m.set(x.buyerId, [...(m.get(x.buyerId) ?? []), x]);
+      return m;
+    };
+    const prepared = chunks.map((c) => {
+      const tps = byBuyer(c.touchpoints);
+      const inqs = byBuyer(c.inquiries);
+      return {
+        ...withSteps(c.buyers.map(toBuyerRow).map((r) => withNextDue(r, { touchpoints: tps.get(r.id) ?? [], inquiries: inqs.get(r.id) ?? [], states: [] }, nextSteps, now))),
+        inquiries: c.inquiries,
+        touchpoints: c.touchpoints,
+      };
+    });
     const repoDb = await scratch('buyerbook-ratio');
     const bareDb = await scratch('buyerbook-bare');
     const out: RatioRun = { repoMs: 0, bareMs: 0, rows: chunks.reduce((n, c) => n + rowsOf(c), 0) };
@@ -137,8 +164,18 @@ const api: BenchApi = {
     return { ms: performance.now() - t0, shown: rows.length };
   },
 
+  // What the Today tab reads to draw itself: overdue, today and upcoming from the nextDueAt index.
+  async todayView() {
+    const db = getDb();
+    const { nextSteps } = await getSettings(db);
+    const now = Date.now();
+    const dayEnd = localDayBounds(now, sellerZone(nextSteps)).end;
+    const t0 = performance.now();
+    const t = await readToday({ now, dayEnd }, db);
+    const ms = performance.now() - t0;
+    return { ms, shown: t.overdue.length + t.today.length + t.upcoming.length };
+  },
   // Not built yet: the runner prints "not built yet" and writes null.
-  todayView: async () => null,
   backupRoundTrip: async () => null,
 
   async captureRead(url) {

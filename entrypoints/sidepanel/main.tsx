@@ -5,6 +5,7 @@ import { App } from '../../components/app';
 import { browser } from 'wxt/browser';
 import { setMessageSource, t, uiLocale } from '../../lib/i18n';
 import { backfillPhrases } from '../../storage/phrase-backfill';
+import { backfillNextDue } from '../../storage/next-due-backfill';
 import './style.css';
 
 setMessageSource(browser.i18n);
@@ -22,6 +23,11 @@ createRoot(document.getElementById('root')!).render(
 // A book upgraded from schema version 1 gets its search phrases in small batches, once the panel
 // has shown its first page (a write batch would hold up that first read). Nothing is due on a
 // book created at version 2 or later; a failure only leaves search on the token path.
+// The same for next steps (a book from before version 4, or rules changed in settings): each
+// buyer's steps and due time are computed in batches; Today shows each buyer once it is done.
 setTimeout(() => {
-  backfillPhrases({ batch: 200 }).catch((e: unknown) => console.warn('buyerbook: phrase backfill stopped', e));
+  backfillPhrases({ batch: 200 })
+    .catch((e: unknown) => console.warn('buyerbook: phrase backfill stopped', e))
+    .then(() => backfillNextDue({ batch: 200 }))
+    .catch((e: unknown) => console.warn('buyerbook: next-step backfill stopped', e));
 }, 3000);

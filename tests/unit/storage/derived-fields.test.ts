@@ -11,12 +11,21 @@ import { saveCapture } from '../../../storage/capture-repo';
 import { bulkImport } from '../../../storage/bulk-import';
 import { addTouchpoint, bulkPutTouchpoints, deleteTouchpoint, editTouchpoint } from '../../../storage/touchpoints-repo';
 import type { BuyerbookDB } from '../../../storage/db';
+import { withNextDue } from '../../../storage/next-due';
+import { getSettings } from '../../../storage/settings-repo';
 
 async function expectDerivedRight(db: BuyerbookDB, step: string) {
   for (const row of await db.buyers.toArray()) {
     const tps = await db.touchpoints.where('buyerId').equals(row.id).toArray();
     const last = tps.length ? Math.max(...tps.map((t) => t.at)) : null;
-    const want = toBuyerRow({ ...fromBuyerRow(row), lastContactAt: last });
+    const plain = toBuyerRow({ ...fromBuyerRow(row), lastContactAt: last });
+    // Next steps' due time, from the whole history and the settings (storage/next-due.ts).
+    const history = {
+      touchpoints: tps,
+      inquiries: await db.inquiries.where('buyerId').equals(row.id).toArray(),
+      states: await db.stepStates.where('buyerId').equals(row.id).toArray(),
+    };
+    const want = withNextDue(plain, history, (await getSettings(db)).nextSteps, Date.now()).row;
     expect(row, `${step}: ${row.name}`).toEqual(want);
   }
 }

@@ -35,9 +35,13 @@ export function missingMigrationTests(versions: readonly SchemaVersion[], exists
 }
 
 describe('schema versions', () => {
-  test('versions count up from 1 without gaps', () => {
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(SCHEMA_VERSIONS.length);
+  // Versions are numbered by the change that owns them, so a branch may hold 4 before 3 lands:
+  // Dexie accepts a gap, never a step back.
+  test('versions count up from 1', () => {
+    const numbers = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(numbers[0]).toBe(1);
+    numbers.slice(1).forEach((n, i) => expect(n).toBeGreaterThan(numbers[i]!));
+    expect(LATEST_VERSION).toBe(numbers[numbers.length - 1]);
   });
 
   test('every version after 1 has its migration test', () => {

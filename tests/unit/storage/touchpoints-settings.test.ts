@@ -4,6 +4,7 @@ import { createBuyer, getBuyer } from '../../../storage/buyers-repo';
 import { addTouchpoint, deleteTouchpoint, listTimeline } from '../../../storage/touchpoints-repo';
 import { getInquiry, listInquiries } from '../../../storage/inquiries-repo';
 import { getSettings, updateSettings } from '../../../storage/settings-repo';
+import { DEFAULT_NEXT_STEP_SETTINGS } from '../../../lib/next-steps/settings';
 
 test('timeline newest first, paged by keyset; lastContactAt follows adds and deletes', async () => {
   const db = freshDb();
@@ -30,7 +31,7 @@ test('inquiries: newest first, missing ids give undefined', async () => {
 
 test('settings: defaults, update, refused invalid value', async () => {
   const db = freshDb();
-  expect(await getSettings(db)).toEqual({ ownIdentity: { names: [], companies: [], emails: [], phones: [] }, lastBackupAt: null });
+  expect(await getSettings(db)).toEqual({ ownIdentity: { names: [], companies: [], emails: [], phones: [] }, lastBackupAt: null, nextSteps: DEFAULT_NEXT_STEP_SETTINGS });
   const s = await updateSettings({ lastBackupAt: 123 }, db);
   expect(s.lastBackupAt).toBe(123);
   await updateSettings({ ownIdentity: { names: ['Li Wei'], companies: [], emails: [], phones: [] } }, db);
