@@ -19,7 +19,9 @@ export function csvLines(rows: readonly CsvCell[][], header?: readonly string[])
     quotes: false,
     header: !!header,
   });
-  return text ? text + '\r\n' : '';
+  // A header with no data rows comes back with its own line end.
+  const body = text.replace(/(\r\n)+$/, '');
+  return body ? body + '\r\n' : '';
 }
 
 /** The cell's value as it was before escapeFormulae added its quote. */
