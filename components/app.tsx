@@ -1,6 +1,6 @@
 /**
- * The side panel: three tabs. Every view stays mounted while hidden, so a capture being edited
- * or a search being read survives a look at another tab.
+ * The side panel: four tabs, and the age of the last backup above them. Every view stays mounted
+ * while hidden, so a capture being edited or a search being read survives a look at another tab.
  */
 import { useState, type ReactNode } from 'react';
 import { t } from '../lib/i18n';
@@ -8,8 +8,10 @@ import { TabBar, panelId, tabId, type TabSpec } from './tab-bar';
 import { ThisPageView } from './this-page-view';
 import { BuyersView } from './buyers-view';
 import { SettingsView } from './settings-view';
+import { DataView } from './data-view';
+import { BackupStatus } from './backup-status';
 
-type View = 'this-page' | 'buyers' | 'settings';
+type View = 'this-page' | 'buyers' | 'data' | 'settings';
 
 export function App({ search }: { search?: string }) {
   const [view, setView] = useState<View>('this-page');
@@ -22,6 +24,7 @@ export function App({ search }: { search?: string }) {
   const tabs: TabSpec<View>[] = [
     { key: 'this-page', label: t('tabThisPage'), testId: 'tab-this-page' },
     { key: 'buyers', label: t('tabBuyers'), testId: 'tab-buyers' },
+    { key: 'data', label: t('tabData'), testId: 'tab-data' },
     { key: 'settings', label: t('tabSettings'), testId: 'tab-settings' },
   ];
 
@@ -39,9 +42,11 @@ export function App({ search }: { search?: string }) {
   return (
     <div className="app">
       <TabBar tabs={tabs} selected={view} onSelect={setView} label={t('extName')} />
+      <BackupStatus onOpenData={() => setView('data')} />
       <main>
         {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} onSaved={() => setBookVersion((n) => n + 1)} search={search} settingsVersion={settingsVersion} />)}
         {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} reloadKey={bookVersion} />)}
+        {panel('data', <DataView onBookChanged={() => { setBookVersion((n) => n + 1); setSettingsVersion((n) => n + 1); }} />)}
         {panel('settings', <SettingsView onSaved={() => setSettingsVersion((n) => n + 1)} />)}
       </main>
     </div>

@@ -114,6 +114,8 @@ export const settingsSchema = z.object({
   ownIdentity: ownIdentitySchema.default({ names: [], companies: [], emails: [], phones: [] }),
   /** When the last full backup was written (epoch ms), to remind the seller to make one. */
   lastBackupAt: epochMs.nullable().default(null),
+  /** Days after the last backup the panel asks for a new one; 0 never asks. */
+  backupReminderDays: z.number().int().min(0).max(365).default(7),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
