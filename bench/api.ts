@@ -42,6 +42,13 @@ export interface RoundTrip {
   /** The bare Dexie equivalent on the same rows (toArray / bulkPut). */
   bareMs: number;
   rows: number;
+  /** Peak JS heap above the start of the operation (performance.memory), product side; null when unknown. */
+  peakHeapMB?: number | null;
+  /** Restore: the check of the whole file before anything is written (part of productMs). */
+  verifyMs?: number;
+  /** Bare side per table (ms), to see where the time goes. */
+  bareByTable?: Record<string, number>;
+  bytes?: number;
 }
 
 export interface BenchApi {

@@ -16,6 +16,27 @@ import { bulkImport } from '../../storage/bulk-import';
 import { getDb, openDb, type BuyerbookDB } from '../../storage/db';
 import { listTimeline } from '../../storage/touchpoints-repo';
 import { captureReadMessage } from '../../lib/messages';
+import { writeBackup } from '../../storage/backup/write-backup';
+import { verifyBackup, writeVerifiedBackup } from '../../storage/backup/restore';
+
+/** Peak of performance.memory.usedJSHeapSize (Chromium only) while `fn` runs, above its start, in MB. */
+async function withPeakHeap<T>(fn: () => Promise<T>): Promise<{ value: T; peakHeapMB: number | null }> {
+  const mem = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+  const start = mem();
+  let peak = start ?? 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, mem() ?? 0);
+  }, 20);
+  try {
+    const value = await fn();
+    peak = Math.max(peak, mem() ?? 0);
+    return { value, peakHeapMB: start == null ? null : (peak - start) / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const BACKUP_TABLES = ['buyers', 'inquiries', 'touchpoints', 'settings'] as const;
 
 const status = (text: string) => {
   const el = document.getElementById('status');
@@ -45,7 +66,7 @@ async function scratch(name: string): Promise<BuyerbookDB> {
 }
 
 const api: BenchApi = {
-  features: () => ({ todayView: false, backup: false }),
+  features: () => ({ todayView: false, backup: true }),
 
   async fillBook({ seed, size, chunkBuyers, from, to }) {
     const db = getDb();
@@ -138,7 +159,58 @@ const api: BenchApi = {
 
   // Not built yet: the runner prints "not built yet" and writes null.
   todayView: async () => null,
-  backupRoundTrip: async () => null,
+  /**
+   * Backup of the real book vs bare toArray of its tables; restore of that file into a scratch
+   * database vs bare bulkPut of the same stored rows (one transaction, as the restore) into
+   * another. The restore figure includes its check of the whole file before writing.
+   */
+  async backupRoundTrip() {
+    const db = getDb();
+    await db.open();
+    status('backup...');
+    const b0 = performance.now();
+    const product = await withPeakHeap(() => writeBackup({}, db));
+    const backupMs = performance.now() - b0;
+    const rows = Object.values(product.value.counts).reduce((a, b) => a + b, 0);
+
+    const t0 = performance.now();
+    const stored: Record<string, unknown[]> = {};
+    for (const t of BACKUP_TABLES) stored[t] = await db.table(t).toArray();
+    const bareBackupMs = performance.now() - t0;
+
+    status('restore...');
+    const target = await scratch('buyerbook-restore');
+    const r0 = performance.now();
+    const restored = await withPeakHeap(async () => {
+      await verifyBackup(product.value.blob);
+      const verifyMs = performance.now() - r0;
+      await writeVerifiedBackup(product.value.blob, 'replace', {}, target);
+      return verifyMs;
+    });
+    const restoreMs = performance.now() - r0;
+    const got = await target.touchpoints.count();
+    if (got !== product.value.counts.touchpoints) throw new Error(`restore wrote ${got} touchpoints of ${product.value.counts.touchpoints}`);
+
+    const bare = await scratch('buyerbook-restore-bare');
+    const bareByTable: Record<string, number> = {};
+    const p0 = performance.now();
+    await bare.transaction('rw', bare.tables, async () => {
+      for (const t of BACKUP_TABLES) {
+        const s0 = performance.now();
+        const all = stored[t]!;
+        for (let i = 0; i < all.length; i += 1000) await bare.table(t).bulkPut(all.slice(i, i + 1000));
+        bareByTable[t] = performance.now() - s0;
+      }
+    });
+    const bareRestoreMs = performance.now() - p0;
+    await target.delete();
+    await bare.delete();
+    status('ready');
+    return {
+      backup: { productMs: backupMs, bareMs: bareBackupMs, rows, peakHeapMB: product.peakHeapMB, bytes: product.value.blob.size },
+      restore: { productMs: restoreMs, bareMs: bareRestoreMs, rows, peakHeapMB: restored.peakHeapMB, verifyMs: restored.value, bareByTable },
+    };
+  },
 
   async captureRead(url) {
     const strip = (u: string | undefined) => (u ?? '').replace(/#.*$/, '');
