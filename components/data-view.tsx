@@ -14,6 +14,7 @@ import { updateSettings } from '../storage/settings-repo';
 import { exportVCards } from '../storage/vcard-export';
 import { ImportSection } from './import-section';
 import { RestoreSection } from './restore-section';
+import { SafetyCopies } from './safety-copies';
 import { saveBlob } from './save-file';
 import { StageSelect } from './stage-select';
 import { useSettings } from './use-settings';
@@ -150,6 +151,7 @@ function SafetySection() {
         {usage ? t('storageUse', formatBytes(usage.usage), formatBytes(usage.quota)) : t('storageUnknown')}
       </p>
       <p className="small muted">{t('upgradeBackupNote')}</p>
+      <SafetyCopies />
     </section>
   );
 }

@@ -12,7 +12,6 @@ import type { Table } from 'dexie';
 import { fromBuyerRow } from '../buyer-row';
 import { getDb, type BuyerbookDB } from '../db';
 import type { BuyerRow, Inquiry, Touchpoint } from '../schema';
-import { LATEST_VERSION } from '../versions';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -85,12 +84,14 @@ class BlobSink {
 
 export async function writeBackup(opts: WriteBackupOptions = {}, db: BuyerbookDB = getDb()): Promise<WrittenBackup> {
   const createdAt = opts.now ?? Date.now();
-  const pageRows = Math.max(1, opts.pageRows ?? 2000);
+  const pageRows = Math.max(1, opts.pageRows ?? 5000);
   const sink = new BlobSink();
+  if (!db.isOpen()) await db.open();
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
-    schemaVersion: LATEST_VERSION,
+    // The version of the database read (an old one when a copy is kept before an upgrade).
+    schemaVersion: db.verno,
     createdAt,
     app: 'buyerbook',
   };

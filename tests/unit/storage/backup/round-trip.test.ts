@@ -21,7 +21,7 @@ describe('backup and restore', () => {
     const progress: number[] = [];
     const backup = await writeBackup({ now: Date.UTC(2026, 10, 27, 9), pageRows: 500, onProgress: (p) => progress.push(p.done) }, db);
     expect(backup.fileName).toMatch(/^buyerbook-backup-2026-11-27\.jsonl$/);
-    expect(backup.counts).toEqual({ buyers: 4, inquiries: 2, touchpoints: 2104, settings: 2 });
+    expect(backup.counts).toEqual({ buyers: 4, inquiries: 2, touchpoints: 2104, settings: 3 });
     expect(progress.length).toBeGreaterThan(5);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
 
