@@ -11,6 +11,7 @@ import { InquiryList } from './inquiry-list';
 import { MergeCandidates } from './merge-candidates';
 import { ConfirmDialog } from './confirm-dialog';
 import { useAllTags } from './use-all-tags';
+import { VCardButtons } from './vcard-button';
 
 /** The channel a new touchpoint most likely uses: the first one the seller owns with this buyer. */
 function likelyChannel(b: Buyer): Channel {
@@ -132,6 +133,8 @@ export function BuyerDetail({ buyerId, onBack, onOpenBuyer, onChanged }: BuyerDe
           }}
         />
       </section>
+
+      <VCardButtons buyerId={buyer.id} name={buyerTitle(buyer)} />
 
       <section className="section danger-zone">
         <button type="button" className="danger" data-testid="delete-buyer" onClick={() => setConfirmDelete(true)}>
