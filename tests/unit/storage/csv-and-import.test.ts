@@ -12,6 +12,7 @@ import { BUYERS, seedBook } from './backup/book';
 import { bulkImport } from '../../../storage/bulk-import';
 import { buyer } from './backup/book';
 import type { Buyer } from '../../../storage/schema';
+import { xlsx } from '../../support/xlsx';
 
 const bytesOf = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
 const contact = (b: Buyer) => {
@@ -122,6 +123,26 @@ describe('sheet import', () => {
     const anna = await db.buyers.get('b-known');
     expect(anna).toMatchObject({ country: 'DE', company: 'Schmidt GmbH', whatsapp: '+4915123456789', tags: ['2025'] });
     expect(await db.buyers.count()).toBe(3);
+  });
+
+  test('an Excel sheet is read: Chinese headers, numbers as text, empty cells', async () => {
+    const file = xlsx([
+      ['姓名', '公司', '国家/地区', '邮箱', '手机'],
+      ['张伟', '义乌小商品有限公司', '中国', 'zhang@yiwu.example', 13800138000],
+      ['Omar', null, 'Egypt', 'omar@cairo.example', '+20 10 1234 5678'],
+    ]);
+    const table = await readSheet(new Blob([file as Uint8Array<ArrayBuffer>]));
+    expect(table.headers).toEqual(['姓名', '公司', '国家/地区', '邮箱', '手机']);
+    expect(table.rows[0]).toEqual(['张伟', '义乌小商品有限公司', '中国', 'zhang@yiwu.example', '13800138000']);
+    const plan = await planImport(table, undefined, freshDb());
+    expect(plan.counts).toEqual({ new: 2, merge: 0, skip: 0 });
+    expect(plan.rows[0]!.buyer).toMatchObject({ country: 'CN', phones: ['+8613800138000'] });
+    expect(plan.rows[1]!.buyer).toMatchObject({ company: null, country: 'EG', phones: ['+201012345678'] });
+  });
+
+  test('a damaged Excel file is refused as unreadable', async () => {
+    const file = xlsx([['姓名'], ['x']]).slice(0, 200);
+    await expect(readSheet(new Blob([file as Uint8Array<ArrayBuffer>]))).rejects.toMatchObject({ reason: 'unreadable' });
   });
 
   test('a CSV saved by Chinese Excel (GB18030) is read', async () => {
