@@ -8,6 +8,7 @@ import type { Table } from 'dexie';
 import { CSV_BOM, csvLines, isoOrEmpty, joinList, type CsvCell } from '../lib/csv';
 import { fromBuyerRow } from './buyer-row';
 import { getDb, type BuyerbookDB } from './db';
+import { eachPage } from './read-pages';
 import type { Buyer, BuyerRow, Inquiry, Stage, Touchpoint } from './schema';
 
 export type CsvKind = 'buyers' | 'inquiries' | 'touchpoints';
@@ -55,6 +56,8 @@ export interface CsvExport {
   rows: number;
 }
 
+const byId = (r: { id: string }) => r.id;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 export function csvFileName(kind: CsvKind, at: number): string {
   const d = new Date(at);
@@ -80,7 +83,7 @@ export async function exportCsv(
   // Inquiries and touchpoints carry their buyer's name; the buyer ids in the filter are kept too.
   const names: Names = new Map();
   if (kind !== 'buyers') {
-    await eachPage(db.buyers as Table<BuyerRow, string>, pageRows, (page) => {
+    await eachPage(db.buyers as Table<BuyerRow, string>, pageRows, byId, (page) => {
       for (const r of page) if (keepBuyer(r)) names.set(r.id, { name: r.name, company: r.company });
     });
   }
@@ -94,28 +97,18 @@ export async function exportCsv(
     opts.onProgress?.(rows);
   };
   if (kind === 'buyers') {
-    await eachPage(db.buyers as Table<BuyerRow, string>, pageRows, (page) =>
+    await eachPage(db.buyers as Table<BuyerRow, string>, pageRows, byId, (page) =>
       emit(page.filter(keepBuyer).map((r) => buyerCells(fromBuyerRow(r)))),
     );
   } else if (kind === 'inquiries') {
-    await eachPage(db.inquiries as Table<Inquiry, string>, pageRows, (page) =>
+    await eachPage(db.inquiries as Table<Inquiry, string>, pageRows, byId, (page) =>
       emit(page.filter((i) => !filtered || names.has(i.buyerId)).map((i) => inquiryCells(i, names))),
     );
   } else {
-    await eachPage(db.touchpoints as Table<Touchpoint, string>, pageRows, (page) =>
+    await eachPage(db.touchpoints as Table<Touchpoint, string>, pageRows, byId, (page) =>
       emit(page.filter((t) => !filtered || names.has(t.buyerId)).map((t) => touchpointCells(t, names))),
     );
   }
   return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName: csvFileName(kind, opts.now ?? Date.now()), rows };
 }
 
-async function eachPage<T extends { id: string }>(table: Table<T, string>, pageRows: number, fn: (page: T[]) => void): Promise<void> {
-  let last: string | null = null;
-  for (;;) {
-    const page: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(pageRows).toArray();
-    if (!page.length) return;
-    fn(page);
-    last = page[page.length - 1]!.id;
-    if (page.length < pageRows) return;
-  }
-}

@@ -2,6 +2,7 @@
 import { buyersToVCard, type VCardVersion } from '../lib/vcard';
 import { fromBuyerRow } from './buyer-row';
 import { getDb, type BuyerbookDB } from './db';
+import { eachPage } from './read-pages';
 import type { BuyerRow } from './schema';
 
 export async function exportVCards(
@@ -20,15 +21,7 @@ export async function exportVCards(
   if (opts.ids) {
     add(await db.buyers.bulkGet([...opts.ids]));
   } else {
-    const pageRows = opts.pageRows ?? 1000;
-    let last: string | null = null;
-    for (;;) {
-      const page: BuyerRow[] = await (last === null ? db.buyers.orderBy(':id') : db.buyers.where(':id').above(last)).limit(pageRows).toArray();
-      if (!page.length) break;
-      add(page);
-      last = page[page.length - 1]!.id;
-      if (page.length < pageRows) break;
-    }
+    await eachPage(db.buyers, opts.pageRows ?? 1000, (r) => r.id, add);
   }
   const d = new Date(opts.now ?? Date.now());
   const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -11,6 +11,7 @@
 import type { Table } from 'dexie';
 import { fromBuyerRow } from '../buyer-row';
 import { getDb, type BuyerbookDB } from '../db';
+import { eachPage } from '../read-pages';
 import type { BuyerRow, Inquiry, Touchpoint } from '../schema';
 import {
   BACKUP_FORMAT,
@@ -134,7 +135,6 @@ export async function writeBackup(opts: WriteBackupOptions = {}, db: BuyerbookDB
   };
 
   for (const table of TABLE_ORDER) {
-    let last: string | null = null;
     let chunk: string[] = [];
     let chunkBytes = 0;
     const flush = () => {
@@ -144,12 +144,8 @@ export async function writeBackup(opts: WriteBackupOptions = {}, db: BuyerbookDB
       chunk = [];
       chunkBytes = 0;
     };
-    for (;;) {
-      if (opts.signal?.aborted) throw new DOMException('Backup cancelled', 'AbortError');
-      const t = tables[table];
-      const page: unknown[] = await (last === null ? t.orderBy(':id') : t.where(':id').above(last)).limit(pageRows).toArray();
-      if (page.length === 0) break;
-      last = String((page[page.length - 1] as { id?: string; key?: string })[table === 'settings' ? 'key' : 'id']);
+    const keyOf = (r: unknown) => String((r as { id?: string; key?: string })[table === 'settings' ? 'key' : 'id']);
+    await eachPage(tables[table], pageRows, keyOf, (page) => {
       for (const stored of page) {
         const row = rowOut[table](stored);
         if (row === null) {
@@ -164,8 +160,7 @@ export async function writeBackup(opts: WriteBackupOptions = {}, db: BuyerbookDB
       }
       done += page.length;
       opts.onProgress?.({ table, done, total: Math.max(total, done) });
-      if (page.length < pageRows) break;
-    }
+    }, opts.signal);
     flush();
   }
 
