@@ -44,6 +44,8 @@ export interface ScanOptions {
   /** Wraps every wait on something other than the database (the restore keeps its transaction open with Dexie.waitFor). */
   wait?: <T>(p: Promise<T>) => Promise<T>;
   sliceBytes?: number;
+  /** Longest line accepted (MAX_LINE_BYTES); smaller in tests. */
+  maxLineBytes?: number;
 }
 
 const SETTINGS_SHAPE = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }>;
@@ -169,6 +171,7 @@ class Checker {
 export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<BackupSummary> {
   const wait = opts.wait ?? (<T>(p: Promise<T>) => p);
   const sliceBytes = opts.sliceBytes ?? 4 * 1024 * 1024;
+  const maxLine = opts.maxLineBytes ?? MAX_LINE_BYTES;
   const total = file.size;
   if (total === 0) throw new BackupError('empty');
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -233,13 +236,13 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
       } else {
         line = part;
       }
-      if (line.length > MAX_LINE_BYTES) throw new BackupError('lineTooLong', '', lineNo + 1);
+      if (line.length > maxLine) throw new BackupError('lineTooLong', '', lineNo + 1);
       await handleLine(line, true);
       start = nl + 1;
       opts.onProgress?.(at + start, total);
     }
     const rest = buf.subarray(start);
-    if (pending.length + rest.length > MAX_LINE_BYTES) throw new BackupError('lineTooLong', '', lineNo + 1);
+    if (pending.length + rest.length > maxLine) throw new BackupError('lineTooLong', '', lineNo + 1);
     if (rest.length) {
       const joined = new Uint8Array(pending.length + rest.length);
       joined.set(pending);

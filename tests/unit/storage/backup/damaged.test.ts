@@ -12,6 +12,7 @@ import { freshDb } from '../helpers';
 import { BACKUP_PROBLEMS, BackupError, LineHasher, type BackupProblem } from '../../../../storage/backup/format';
 import { restoreBackup, writeVerifiedBackup } from '../../../../storage/backup/restore';
 import { writeBackup } from '../../../../storage/backup/write-backup';
+import { scanBackup } from '../../../../storage/backup/read-backup';
 import { LATEST_VERSION } from '../../../../storage/versions';
 import { BUYERS, INQUIRIES, TOUCHPOINTS, buyer, dumpBook, inquiry, seedBook, touchpoint } from './book';
 import { backupProblemMessage } from '../../../../components/backup-messages';
@@ -161,6 +162,14 @@ describe('damaged backups are refused and the book is unchanged', () => {
       expect((err as BackupError).problem).toBe(problem);
       expect(backupProblemMessage(err as BackupError).length).toBeGreaterThan(20);
       expect(await dumpBook(db)).toEqual(before);
+    }
+  });
+
+  test('a line longer than any backup writes is refused before it is read whole', async () => {
+    const blob = text(valid.replace('"notes":""', `"notes":"${'x'.repeat(5000)}"`));
+    for (const sliceBytes of [64, 100_000]) {
+      const err = await scanBackup(blob, { maxLineBytes: 4096, sliceBytes }).then(() => null, (e: unknown) => e);
+      expect((err as BackupError).problem).toBe('lineTooLong');
     }
   });
 
