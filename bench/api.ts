@@ -64,7 +64,8 @@ export interface BenchApi {
   listFirstPage(limit: number): Promise<Timed>;
   timelineFirstPage(buyerId: string, limit: number): Promise<Timed>;
   todayView(): Promise<Timed | null>;
-  backupRoundTrip(): Promise<{ backup: RoundTrip; restore: RoundTrip } | null>;
+  /** `bareFirst` alternates across runs, so neither side profits from the other's warm caches. */
+  backupRoundTrip(o?: { bareFirst?: boolean }): Promise<{ backup: RoundTrip; restore: RoundTrip } | null>;
   /** Send the content script of the tab at `url` the panel's "read now" and wait for its answer. */
   captureRead(url: string): Promise<boolean>;
 }

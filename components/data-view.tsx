@@ -53,7 +53,9 @@ function BackupSection() {
         </button>
         {job.kind === 'running' ? (
           <>
-            <progress value={job.done} max={Math.max(1, job.total)} data-testid="backup-progress" />
+            {/* Indeterminate until the book is counted. */}
+            <progress value={job.total ? job.done : undefined} max={job.total || undefined} data-testid="backup-progress" />
+            <span className="small">{t('backupRows', job.done)}</span>
             <button type="button" onClick={() => abort.current?.abort()}>
               {t('cancel')}
             </button>

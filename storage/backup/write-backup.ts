@@ -29,7 +29,7 @@ import {
 
 export interface BackupProgress {
   table: BackupTable;
-  /** Rows written so far, over all tables, and the rows the book had when the backup began. */
+  /** Rows written so far, over all tables, and the rows the book had when the backup began (0 until counted). */
   done: number;
   total: number;
 }
@@ -104,8 +104,12 @@ export async function writeBackup(opts: WriteBackupOptions = {}, db: BuyerbookDB
     touchpoints: db.touchpoints as Table<unknown, string>,
     settings: db.settings as Table<unknown, string>,
   };
-  const sizes = await db.transaction('r', Object.values(tables), () => Promise.all(TABLE_ORDER.map((t) => tables[t].count())));
-  const total = sizes.reduce((a, b) => a + b, 0);
+  // Counting a big table takes Chromium as long as reading a good part of it, so the total for
+  // the progress bar is counted beside the reads instead of before them.
+  let total = 0;
+  void db
+    .transaction('r', Object.values(tables), () => Promise.all(TABLE_ORDER.map((t) => tables[t].count())))
+    .then((sizes) => (total = sizes.reduce((a, b) => a + b, 0)), () => undefined);
   const counts: BackupCounts = { buyers: 0, inquiries: 0, touchpoints: 0, settings: 0 };
   const buyerIds = new Set<string>();
   const inquiryIds = new Set<string>();
@@ -159,7 +163,7 @@ export async function writeBackup(opts: WriteBackupOptions = {}, db: BuyerbookDB
         if (chunk.length >= CHUNK_ROWS || chunkBytes >= CHUNK_TARGET_BYTES) flush();
       }
       done += page.length;
-      opts.onProgress?.({ table, done, total: Math.max(total, done) });
+      opts.onProgress?.({ table, done, total: total && Math.max(total, done) });
     }, opts.signal);
     flush();
   }
