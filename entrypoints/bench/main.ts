@@ -38,6 +38,16 @@ async function withPeakHeap<T>(fn: () => Promise<T>): Promise<{ value: T; peakHe
 
 const BACKUP_TABLES = ['buyers', 'inquiries', 'touchpoints', 'settings'] as const;
 
+/** Runs the product and the bare side one after the other, bare first when asked; returns [product, bare]. */
+async function bothInOrder<P, B>(bareFirst: boolean, product: () => Promise<P>, bare: () => Promise<B>): Promise<[P, B]> {
+  if (bareFirst) {
+    const b = await bare();
+    return [await product(), b];
+  }
+  const p = await product();
+  return [p, await bare()];
+}
+
 const status = (text: string) => {
   const el = document.getElementById('status');
   if (el) el.textContent = text;
@@ -180,15 +190,7 @@ const api: BenchApi = {
     const productBackup = () => timed(() => withPeakHeap(() => writeBackup({}, db)));
 
     status('backup...');
-    let bb: { ms: number };
-    let pb: Awaited<ReturnType<typeof productBackup>>;
-    if (bareFirst) {
-      bb = await bareBackup();
-      pb = await productBackup();
-    } else {
-      pb = await productBackup();
-      bb = await bareBackup();
-    }
+    const [pb, bb] = await bothInOrder(bareFirst, productBackup, bareBackup);
     const product = pb.value;
     const rows = Object.values(product.value.counts).reduce((a, b) => a + b, 0);
 
@@ -218,15 +220,7 @@ const api: BenchApi = {
           }
         }),
       );
-    let br: { ms: number };
-    let pr: Awaited<ReturnType<typeof productRestore>>;
-    if (bareFirst) {
-      br = await bareRestore();
-      pr = await productRestore();
-    } else {
-      pr = await productRestore();
-      br = await bareRestore();
-    }
+    const [pr, br] = await bothInOrder(bareFirst, productRestore, bareRestore);
     const got = await target.touchpoints.count();
     if (got !== product.value.counts.touchpoints) throw new Error(`restore wrote ${got} touchpoints of ${product.value.counts.touchpoints}`);
     await target.delete();
