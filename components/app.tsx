@@ -2,19 +2,27 @@
  * The side panel: four tabs, and the age of the last backup above them. Every view stays mounted
  * while hidden, so a capture being edited or a search being read survives a look at another tab.
  */
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { t } from '../lib/i18n';
 import { TabBar, panelId, tabId, type TabSpec } from './tab-bar';
 import { ThisPageView } from './this-page-view';
 import { BuyersView } from './buyers-view';
 import { SettingsView } from './settings-view';
-import { DataView } from './data-view';
 import { BackupStatus } from './backup-status';
+
+// The Data tab brings the CSV, Excel and vCard libraries (about 200 KB): loaded the first time the
+// tab is opened, so they never slow the panel's start.
+const DataView = lazy(() => import('./data-view').then((m) => ({ default: m.DataView })));
 
 type View = 'this-page' | 'buyers' | 'data' | 'settings';
 
 export function App({ search }: { search?: string }) {
-  const [view, setView] = useState<View>('this-page');
+  const [view, setViewState] = useState<View>('this-page');
+  const [dataOpened, setDataOpened] = useState(false);
+  const setView = (v: View) => {
+    if (v === 'data') setDataOpened(true);
+    setViewState(v);
+  };
   const [selected, setSelected] = useState<string | null>(null);
   // Bumped when the book changes outside the buyers view, so its list reads again.
   const [bookVersion, setBookVersion] = useState(0);
@@ -46,7 +54,14 @@ export function App({ search }: { search?: string }) {
       <main>
         {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} onSaved={() => setBookVersion((n) => n + 1)} search={search} settingsVersion={settingsVersion} />)}
         {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} reloadKey={bookVersion} />)}
-        {panel('data', <DataView onBookChanged={() => { setBookVersion((n) => n + 1); setSettingsVersion((n) => n + 1); }} />)}
+        {panel(
+          'data',
+          dataOpened ? (
+            <Suspense fallback={<p className="state">{t('loading')}</p>}>
+              <DataView onBookChanged={() => { setBookVersion((n) => n + 1); setSettingsVersion((n) => n + 1); }} />
+            </Suspense>
+          ) : null,
+        )}
         {panel('settings', <SettingsView onSaved={() => setSettingsVersion((n) => n + 1)} />)}
       </main>
     </div>

@@ -41,7 +41,7 @@ describe('Data tab', () => {
     expect(status.getAttribute('data-due')).toBe('true');
     await user.click(within(status).getByRole('button'));
     expect(screen.getByTestId('tab-data').getAttribute('aria-selected')).toBe('true');
-    await user.click(screen.getByTestId('backup-now'));
+    await user.click(await screen.findByTestId('backup-now'));
     expect((await screen.findByTestId('backup-done')).textContent).toContain('4 buyers, 2 inquiries, 4 touchpoints');
     expect(saved).toHaveLength(1);
     expect(saved[0]!.name).toMatch(/^buyerbook-backup-\d{4}-\d\d-\d\d\.jsonl$/);
