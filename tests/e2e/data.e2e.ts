@@ -58,6 +58,22 @@ describe('backup, restore and import in Chromium', () => {
     const text = readFileSync(backupPath, 'utf8');
     expect(text).toContain('"format":"buyerbook-backup"');
     expect(text).toContain('宁波海曙进出口有限公司');
+
+    // CSV for Excel and vCards of the book, downloaded the same way.
+    const csvDownload = panel.waitForEvent('download');
+    await panel.locator('[data-testid="export-csv-buyers"]').click();
+    const csvFile = await csvDownload;
+    expect(csvFile.suggestedFilename()).toMatch(/^buyerbook-buyers-\d{4}-\d\d-\d\d\.csv$/);
+    const csvPath = join(dir, csvFile.suggestedFilename());
+    await csvFile.saveAs(csvPath);
+    const csv = readFileSync(csvPath);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain(`陈静,宁波海曙进出口有限公司,CN,chen.jing@haishu.example,"'+8657487654321; +8613957401234",,chenjing_nb,`);
+    const vcfDownload = panel.waitForEvent('download');
+    await panel.locator('[data-testid="export-vcard-4"]').click();
+    const vcfPath = join(dir, 'contacts.vcf');
+    await (await vcfDownload).saveAs(vcfPath);
+    expect(readFileSync(vcfPath, 'utf8').match(/BEGIN:VCARD/g)).toHaveLength(3);
     expect(browser.guard.leaks).toEqual([]);
   });
 
