@@ -14,14 +14,13 @@
  * written twice, so merging a backup into the book it was made from changes nothing.
  */
 import Dexie from 'dexie';
-import { fromBuyerRow, toBuyerRow } from '../buyer-row';
+import { fromBuyerRow, toBuyerRow, uniqStrings } from '../buyer-row';
 import { bulkPutBuyers, findBuyersByIdentity, mergeBuyerFields } from '../buyers-repo';
 import { getDb, type BuyerbookDB } from '../db';
 import { bulkPutInquiries } from '../inquiries-repo';
 import { settingsSchema, type Buyer, type Inquiry, type OwnIdentity, type Touchpoint } from '../schema';
 import { getSettings } from '../settings-repo';
 import { bulkPutTouchpoints } from '../touchpoints-repo';
-import { uniqStrings } from '../buyer-row';
 import type { BackupTable } from './format';
 import { scanBackup, type BackupSummary } from './read-backup';
 
