@@ -42,6 +42,13 @@ export interface RoundTrip {
   /** The bare Dexie equivalent on the same rows (toArray / bulkPut). */
   bareMs: number;
   rows: number;
+  /** Peak JS heap above the start of the operation (performance.memory), product side; null when unknown. */
+  peakHeapMB?: number | null;
+  /** Restore: the check of the whole file before anything is written (part of productMs). */
+  verifyMs?: number;
+  /** Bare side per table (ms), to see where the time goes. */
+  bareByTable?: Record<string, number>;
+  bytes?: number;
 }
 
 export interface BenchApi {
@@ -57,7 +64,8 @@ export interface BenchApi {
   listFirstPage(limit: number): Promise<Timed>;
   timelineFirstPage(buyerId: string, limit: number): Promise<Timed>;
   todayView(): Promise<Timed | null>;
-  backupRoundTrip(): Promise<{ backup: RoundTrip; restore: RoundTrip } | null>;
+  /** `bareFirst` alternates across runs, so neither side profits from the other's warm caches. */
+  backupRoundTrip(o?: { bareFirst?: boolean }): Promise<{ backup: RoundTrip; restore: RoundTrip } | null>;
   /** Send the content script of the tab at `url` the panel's "read now" and wait for its answer. */
   captureRead(url: string): Promise<boolean>;
 }

@@ -385,7 +385,7 @@ async function main(): Promise<number> {
     for (let r = 0; r < runs; r++) {
       const t = await bench.evaluate(() => window.bench.todayView());
       if (t) today.push(t.ms);
-      const rt = await bench.evaluate(() => window.bench.backupRoundTrip());
+      const rt = await bench.evaluate((bareFirst) => window.bench.backupRoundTrip({ bareFirst }), r % 2 === 1);
       if (rt) trips.push(rt);
     }
 
@@ -432,8 +432,10 @@ async function main(): Promise<number> {
       { figure: `buyer list first page (${PAGE})`, value: list, unit: 'ms', note: listRuns[0] ? `${listRuns[0].shown} of ${listRuns[0].total} shown` : '' },
       { figure: `timeline first page (${PAGE})`, value: timeline, unit: 'ms', target: { max: 100, label: '≤ 100 ms' }, note: `the ${heavy.length} heaviest buyers, one a run (${timelineRuns[0]?.shown ?? 0} rows)` },
       { figure: 'Today view of next steps', value: todayS, unit: 'ms', target: { max: 200, label: '≤ 200 ms' }, note: todayS ? '' : 'not built yet' },
-      { figure: 'backup vs bare toArray (time ratio)', value: backup, unit: '×', target: { max: 1.5, label: '≤ 1.5×' }, note: backup ? '' : 'not built yet' },
-      { figure: 'restore vs bare bulkPut (time ratio)', value: restore, unit: '×', target: { max: 1.5, label: '≤ 1.5×' }, note: restore ? '' : 'not built yet' },
+      { figure: 'backup vs bare toArray (time ratio)', value: backup, unit: '×', target: { max: 1.5, label: '≤ 1.5×' }, note: backup ? tripNote(trips.map((t) => t.backup), 'backup') : 'not built yet' },
+      { figure: 'restore vs bare bulkPut (time ratio)', value: restore, unit: '×', target: { max: 1.5, label: '≤ 1.5×' }, note: restore ? tripNote(trips.map((t) => t.restore), 'restore') : 'not built yet' },
+      { figure: '  backup rows/s', value: summarize(trips.map((t) => t.backup.rows / (t.backup.productMs / 1000))), unit: 'rows/s', note: trips.length ? `bare toArray ${fmtRate(summarize(trips.map((t) => t.backup.rows / (t.backup.bareMs / 1000))))}` : '' },
+      { figure: '  restore rows/s', value: summarize(trips.map((t) => t.restore.rows / (t.restore.productMs / 1000))), unit: 'rows/s', note: trips.length ? `bare bulkPut ${fmtRate(summarize(trips.map((t) => t.restore.rows / (t.restore.bareMs / 1000))))}` : '' },
       { figure: 'extraction per page (median of pages)', value: extractS, unit: 'ms', target: { max: 10, label: '≤ 10 ms' }, note: ex.note || `${ex.perPage.length} pages, ${o.reads} reads each` + (ex.skipped.length ? `; no content script: ${ex.skipped.join(', ')}` : '') },
       ...ex.perPage.map((p): Row => ({ figure: `  extraction ${p.name}`, value: one(p.medianMs), unit: 'ms', target: { max: 10, label: '≤ 10 ms' }, note: `median of ${p.reads} reads` })),
       { figure: 'largest content script', value: one(maxBundle), unit: 'KB', target: { max: 40, label: '≤ 40 KB' } },
@@ -482,6 +484,24 @@ async function main(): Promise<number> {
   } finally {
     await b.close();
   }
+}
+
+/** Where the backup or restore time went: file size, check pass, bare per table, peak heap. */
+function tripNote(runs: import('./api').RoundTrip[], what: 'backup' | 'restore'): string {
+  const m = (xs: (number | null | undefined)[]) => summarize(xs.filter((x): x is number => x != null))?.median ?? null;
+  const parts: string[] = [`${runs[0]?.rows.toLocaleString('en-US')} rows`];
+  const heap = m(runs.map((r) => r.peakHeapMB));
+  if (heap != null) parts.push(`peak heap +${round(heap)} MB`);
+  if (what === 'backup') {
+    const bytes = m(runs.map((r) => r.bytes));
+    if (bytes != null) parts.push(`file ${round(bytes / 2 ** 20)} MB`);
+  } else {
+    const verify = m(runs.map((r) => r.verifyMs));
+    if (verify != null) parts.push(`check pass ${round(verify / 1000)} s of ${round((m(runs.map((r) => r.productMs)) ?? 0) / 1000)} s`);
+    const tables = runs[0]?.bareByTable;
+    if (tables) parts.push('bare per table ' + Object.entries(tables).map(([t, ms]) => `${t} ${round(ms / 1000)} s`).join(', '));
+  }
+  return parts.join('; ');
 }
 
 function fmtRate(s: Summary | null): string {

@@ -1,9 +1,9 @@
 /**
- * The side panel: four tabs. Every view stays mounted while hidden, so a capture being edited
- * or a search being read survives a look at another tab. Views read the book live
- * (useLiveQuery), so no view tells another that something changed.
+ * The side panel: five tabs, and the age of the last backup above them. Every view stays mounted
+ * while hidden, so a capture being edited or a search being read survives a look at another tab.
+ * Views read the book live (useLiveQuery), so no view tells another that something changed.
  */
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { t } from '../lib/i18n';
 import { TabBar, panelId, tabId, type TabSpec } from './tab-bar';
 import { ThisPageView } from './this-page-view';
@@ -12,10 +12,22 @@ import { SettingsView } from './settings-view';
 import { TodayView } from './today-view';
 import { useBadgeSync } from './use-badge-sync';
 
-type View = 'this-page' | 'buyers' | 'today' | 'settings';
+
+import { BackupStatus } from './backup-status';
+
+// The Data tab brings the CSV, Excel and vCard libraries (about 200 KB): loaded the first time the
+// tab is opened, so they never slow the panel's start.
+const DataView = lazy(() => import('./data-view').then((m) => ({ default: m.DataView })));
+
+type View = 'this-page' | 'buyers' | 'today' | 'data' | 'settings';
 
 export function App({ search }: { search?: string }) {
-  const [view, setView] = useState<View>('this-page');
+  const [view, setViewState] = useState<View>('this-page');
+  const [dataOpened, setDataOpened] = useState(false);
+  const setView = (v: View) => {
+    if (v === 'data') setDataOpened(true);
+    setViewState(v);
+  };
   const [selected, setSelected] = useState<string | null>(null);
   // Today reads nothing until first opened: the panel's first paint is the capture and the list.
   const [todayOpened, setTodayOpened] = useState(false);
@@ -26,6 +38,7 @@ export function App({ search }: { search?: string }) {
     { key: 'this-page', label: t('tabThisPage'), testId: 'tab-this-page' },
     { key: 'buyers', label: t('tabBuyers'), testId: 'tab-buyers' },
     { key: 'today', label: t('tabToday'), testId: 'tab-today' },
+    { key: 'data', label: t('tabData'), testId: 'tab-data' },
     { key: 'settings', label: t('tabSettings'), testId: 'tab-settings' },
   ];
 
@@ -43,10 +56,19 @@ export function App({ search }: { search?: string }) {
   return (
     <div className="app">
       <TabBar tabs={tabs} selected={view} onSelect={setView} label={t('extName')} />
+      <BackupStatus onOpenData={() => setView('data')} />
       <main>
         {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} search={search} />)}
         {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} />)}
         {panel('today', todayOpened ? <TodayView onOpenBuyer={openBuyer} /> : null)}
+        {panel(
+          'data',
+          dataOpened ? (
+            <Suspense fallback={<p className="state">{t('loading')}</p>}>
+              <DataView />
+            </Suspense>
+          ) : null,
+        )}
         {panel('settings', <SettingsView />)}
       </main>
     </div>

@@ -13,6 +13,7 @@ import { MergeCandidates } from './merge-candidates';
 import { ConfirmDialog } from './confirm-dialog';
 import { useAllTags } from './use-all-tags';
 import { BuyerHoursSection } from './buyer-hours-form';
+import { VCardButtons } from './vcard-button';
 
 /** The channel a new touchpoint most likely uses: the first one the seller owns with this buyer. */
 function likelyChannel(b: Buyer): Channel {
@@ -88,6 +89,7 @@ export function BuyerDetail({ buyerId, onBack, onOpenBuyer }: BuyerDetailProps) 
       </section>
 
       <BuyerHoursSection buyerId={buyer.id} country={buyer.country} />
+      <VCardButtons buyerId={buyer.id} name={buyerTitle(buyer)} />
 
       <section className="section danger-zone">
         <button type="button" className="danger" data-testid="delete-buyer" onClick={() => setConfirmDelete(true)}>

@@ -142,6 +142,8 @@ export const settingsSchema = z.object({
   lastBackupAt: epochMs.nullable().default(null),
   /** Next-step rules: intervals, working hours, time zones, the daily reminder (all with defaults). */
   nextSteps: nextStepSettingsSchema.default(DEFAULT_NEXT_STEP_SETTINGS),
+  /** Days after the last backup the panel asks for a new one; 0 never asks. */
+  backupReminderDays: z.number().int().min(0).max(365).default(7),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -22,6 +22,37 @@ import { localDayBounds } from '../../lib/next-steps/working-hours';
 import { withNextDue, type WithSteps } from '../../storage/next-due';
 import { getSettings } from '../../storage/settings-repo';
 import { readToday } from '../../storage/today-repo';
+import { writeBackup } from '../../storage/backup/write-backup';
+import { verifyBackup, writeVerifiedBackup } from '../../storage/backup/restore';
+
+/** Peak of performance.memory.usedJSHeapSize (Chromium only) while `fn` runs, above its start, in MB. */
+async function withPeakHeap<T>(fn: () => Promise<T>): Promise<{ value: T; peakHeapMB: number | null }> {
+  const mem = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+  const start = mem();
+  let peak = start ?? 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, mem() ?? 0);
+  }, 20);
+  try {
+    const value = await fn();
+    peak = Math.max(peak, mem() ?? 0);
+    return { value, peakHeapMB: start == null ? null : (peak - start) / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const BACKUP_TABLES = ['buyers', 'inquiries', 'touchpoints', 'settings'] as const;
+
+/** Runs the product and the bare side one after the other, bare first when asked; returns [product, bare]. */
+async function bothInOrder<P, B>(bareFirst: boolean, product: () => Promise<P>, bare: () => Promise<B>): Promise<[P, B]> {
+  if (bareFirst) {
+    const b = await bare();
+    return [await product(), b];
+  }
+  const p = await product();
+  return [p, await bare()];
+}
 
 const status = (text: string) => {
   const el = document.getElementById('status');
@@ -58,7 +89,7 @@ async function scratch(name: string): Promise<BuyerbookDB> {
 }
 
 const api: BenchApi = {
-  features: () => ({ todayView: true, backup: false }),
+  features: () => ({ todayView: true, backup: true }),
 
   async fillBook({ seed, size, chunkBuyers, from, to }) {
     const db = getDb();
@@ -176,7 +207,68 @@ const api: BenchApi = {
     return { ms, shown: t.overdue.length + t.today.length + t.upcoming.length };
   },
   // Not built yet: the runner prints "not built yet" and writes null.
-  backupRoundTrip: async () => null,
+  /**
+   * Backup of the real book vs bare toArray of its tables; restore of that file into a scratch
+   * database vs bare bulkPut of the same stored rows (one transaction, as the restore) into
+   * another. The restore figure includes its check of the whole file before writing.
+   */
+  async backupRoundTrip({ bareFirst = false } = {}) {
+    const db = getDb();
+    await db.open();
+    const timed = async <T>(fn: () => Promise<T>) => {
+      const t0 = performance.now();
+      const value = await fn();
+      return { value, ms: performance.now() - t0 };
+    };
+    const stored: Record<string, unknown[]> = {};
+    const bareBackup = () =>
+      timed(async () => {
+        for (const t of BACKUP_TABLES) stored[t] = await db.table(t).toArray();
+      });
+    const productBackup = () => timed(() => withPeakHeap(() => writeBackup({}, db)));
+
+    status('backup...');
+    const [pb, bb] = await bothInOrder(bareFirst, productBackup, bareBackup);
+    const product = pb.value;
+    const rows = Object.values(product.value.counts).reduce((a, b) => a + b, 0);
+
+    status('restore...');
+    const target = await scratch('buyerbook-restore');
+    const bare = await scratch('buyerbook-restore-bare');
+    const bareByTable: Record<string, number> = {};
+    const productRestore = () =>
+      timed(() =>
+        withPeakHeap(async () => {
+          const v0 = performance.now();
+          await verifyBackup(product.value.blob);
+          const verifyMs = performance.now() - v0;
+          await writeVerifiedBackup(product.value.blob, 'replace', {}, target);
+          return verifyMs;
+        }),
+      );
+    // The same stored rows, one transaction, 1,000 rows a bulkPut: what the restore does, bare.
+    const bareRestore = () =>
+      timed(() =>
+        bare.transaction('rw', bare.tables, async () => {
+          for (const t of BACKUP_TABLES) {
+            const s0 = performance.now();
+            const all = stored[t]!;
+            for (let i = 0; i < all.length; i += 1000) await bare.table(t).bulkPut(all.slice(i, i + 1000));
+            bareByTable[t] = performance.now() - s0;
+          }
+        }),
+      );
+    const [pr, br] = await bothInOrder(bareFirst, productRestore, bareRestore);
+    const got = await target.touchpoints.count();
+    if (got !== product.value.counts.touchpoints) throw new Error(`restore wrote ${got} touchpoints of ${product.value.counts.touchpoints}`);
+    await target.delete();
+    await bare.delete();
+    status('ready');
+    return {
+      backup: { productMs: pb.ms, bareMs: bb.ms, rows, peakHeapMB: product.peakHeapMB, bytes: product.value.blob.size },
+      restore: { productMs: pr.ms, bareMs: br.ms, rows, peakHeapMB: pr.value.peakHeapMB, verifyMs: pr.value.value, bareByTable },
+    };
+  },
 
   async captureRead(url) {
     const strip = (u: string | undefined) => (u ?? '').replace(/#.*$/, '');

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { setMessageSource, t, uiLocale } from '../../lib/i18n';
 import { backfillPhrases } from '../../storage/phrase-backfill';
 import { backfillNextDue } from '../../storage/next-due-backfill';
+import { keepCopyBeforeUpgrade } from '../../storage/backup/pre-upgrade';
 import './style.css';
 
 setMessageSource(browser.i18n);
@@ -14,11 +15,19 @@ setMessageSource(browser.i18n);
 document.documentElement.lang = uiLocale();
 document.title = t('extName');
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+// Before the first read opens (and so upgrades) the book: an update that changes the schema
+// first keeps a copy of the book as it was (storage/backup/pre-upgrade.ts). On a current book
+// this is one indexedDB.databases() call. A failed copy is logged, never a panel that won't open.
+const showApp = () =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+keepCopyBeforeUpgrade({ onProgress: (p) => root.render(<p className="state">{t('keepingCopy', p.done, p.total)}</p>) })
+  .catch((e: unknown) => console.warn('buyerbook: no copy kept before the upgrade', e))
+  .finally(showApp);
 
 // A book upgraded from schema version 1 gets its search phrases in small batches, once the panel
 // has shown its first page (a write batch would hold up that first read). Nothing is due on a

@@ -10,7 +10,7 @@ describe('App', () => {
     const user = userEvent.setup();
     render(<App search="?tabId=999" />);
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((t) => t.getAttribute('data-testid'))).toEqual(['tab-this-page', 'tab-buyers', 'tab-today', 'tab-settings']);
+    expect(tabs.map((t) => t.getAttribute('data-testid'))).toEqual(['tab-this-page', 'tab-buyers', 'tab-today', 'tab-data', 'tab-settings']);
     expect(screen.getByTestId('tab-this-page').getAttribute('aria-selected')).toBe('true');
     screen.getByTestId('tab-this-page').focus();
     await user.keyboard('{ArrowRight}');

@@ -1,0 +1,257 @@
+/**
+ * Reads a backup file (storage/backup/format.ts) a slice at a time and checks all of it: the
+ * header, every line, every row against its zod schema after the row upgrade of its version, the
+ * order of tables and ids, that every inquiry and touchpoint has its buyer (and inquiry), the
+ * counts and the checksum. The first problem stops the scan with a BackupError that names it and
+ * its line. `onChunk` receives each chunk's rows once they are valid: the restore writes them.
+ *
+ * Memory stays bounded on a million rows: one slice and one line at a time, plus the ids of
+ * buyers and inquiries (references are checked against them; touchpoint ids need no set because
+ * ids ascend).
+ */
+import { settingsSchema } from '../schema';
+import { LATEST_VERSION } from '../versions';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_ROW_SCHEMAS,
+  BackupError,
+  LineHasher,
+  MAX_LINE_BYTES,
+  TABLE_ORDER,
+  chunkSchema,
+  headerSchema,
+  trailerSchema,
+  type BackupCounts,
+  type BackupHeader,
+  type BackupTable,
+} from './format';
+import { rowUpgradeFrom, type RowUpgrade } from './row-upgrades';
+
+export interface BackupSummary {
+  header: BackupHeader;
+  counts: BackupCounts;
+  chunks: number;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ScanOptions {
+  /** Called with each chunk's validated, upgraded rows, in file order; awaited. */
+  onChunk?: (table: BackupTable, rows: unknown[]) => Promise<void> | void;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  signal?: AbortSignal;
+  /** Wraps every wait on something other than the database (the restore keeps its transaction open with Dexie.waitFor). */
+  wait?: <T>(p: Promise<T>) => Promise<T>;
+  sliceBytes?: number;
+  /** Longest line accepted (MAX_LINE_BYTES); smaller in tests. */
+  maxLineBytes?: number;
+}
+
+const SETTINGS_SHAPE = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }>;
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function issuesText(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** The state of one scan: what has been seen so far, to check each next line against. */
+class Checker {
+  header: BackupHeader | null = null;
+  upgrade: RowUpgrade | null = null;
+  trailer: import('./format').BackupTrailer | null = null;
+  tableIndex = -1;
+  lastKey: string | null = null;
+  chunks = 0;
+  counts: BackupCounts = { buyers: 0, inquiries: 0, touchpoints: 0, settings: 0 };
+  readonly buyerIds = new Set<string>();
+  readonly inquiryIds = new Set<string>();
+  readonly inquiryKeys = new Set<string>();
+  readonly hasher = new LineHasher();
+
+  checkHeader(text: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new BackupError('foreign', '', 1);
+    }
+    if (!isObject(value) || value.format !== BACKUP_FORMAT) throw new BackupError('foreign', '', 1);
+    if (value.formatVersion !== BACKUP_FORMAT_VERSION) throw new BackupError('formatVersion', String(value.formatVersion), 1);
+    if (typeof value.schemaVersion === 'number' && value.schemaVersion > LATEST_VERSION) {
+      throw new BackupError('newerVersion', String(value.schemaVersion), 1);
+    }
+    const h = headerSchema.safeParse(value);
+    if (!h.success) throw new BackupError('badHeader', issuesText(h.error.issues), 1);
+    this.upgrade = rowUpgradeFrom(h.data.schemaVersion);
+    if (!this.upgrade) throw new BackupError('badHeader', `no upgrade from schema version ${h.data.schemaVersion}`, 1);
+    this.header = h.data;
+  }
+
+  /** A chunk line: returns its table and valid rows, or throws. */
+  checkChunk(value: Record<string, unknown>, line: number): { table: BackupTable; rows: unknown[] } {
+    const c = chunkSchema.safeParse(value);
+    if (!c.success) throw new BackupError('badChunk', issuesText(c.error.issues), line);
+    const table = c.data.table as BackupTable;
+    const index = TABLE_ORDER.indexOf(table);
+    if (index < 0) throw new BackupError('unknownTable', c.data.table.slice(0, 60), line);
+    if (index < this.tableIndex) throw new BackupError('tableOrder', table, line);
+    if (index > this.tableIndex) {
+      this.tableIndex = index;
+      this.lastKey = null;
+    }
+    const schema = BACKUP_ROW_SCHEMAS[table];
+    const rows: unknown[] = [];
+    c.data.rows.forEach((raw, i) => {
+      const where = `${table} #${this.counts[table] + i + 1}`;
+      const r = schema.safeParse(this.upgrade!(table, raw));
+      if (!r.success) throw new BackupError('badRow', `${where}: ${issuesText(r.error.issues)}`, line);
+      const row = r.data as Record<string, unknown>;
+      const key = String(table === 'settings' ? row.key : row.id);
+      if (this.lastKey !== null && key <= this.lastKey) {
+        throw new BackupError(key === this.lastKey ? 'duplicateId' : 'idOrder', `${where}: ${key.slice(0, 64)}`, line);
+      }
+      this.lastKey = key;
+      this.checkRow(table, row, where, line);
+      rows.push(row);
+    });
+    this.counts[table] += rows.length;
+    this.chunks++;
+    return { table, rows };
+  }
+
+  private checkRow(table: BackupTable, row: Record<string, unknown>, where: string, line: number): void {
+    if (table === 'buyers') {
+      this.buyerIds.add(row.id as string);
+    } else if (table === 'inquiries') {
+      if (!this.buyerIds.has(row.buyerId as string)) throw new BackupError('orphan', `${where}: buyer ${row.buyerId}`, line);
+      if (row.platformInquiryId != null) {
+        const k = `${row.platform}:${row.platformInquiryId}`;
+        if (this.inquiryKeys.has(k)) throw new BackupError('duplicateInquiry', `${where}: ${k.slice(0, 140)}`, line);
+        this.inquiryKeys.add(k);
+      }
+      this.inquiryIds.add(row.id as string);
+    } else if (table === 'touchpoints') {
+      if (!this.buyerIds.has(row.buyerId as string)) throw new BackupError('orphan', `${where}: buyer ${row.buyerId}`, line);
+      if (row.inquiryId != null && !this.inquiryIds.has(row.inquiryId as string)) {
+        throw new BackupError('orphan', `${where}: inquiry ${row.inquiryId}`, line);
+      }
+    } else {
+      const shape = SETTINGS_SHAPE[row.key as string];
+      const r = shape?.safeParse(row.value);
+      if (r && !r.success) throw new BackupError('badRow', `${where}: ${row.key}: ${r.error?.issues[0]?.message ?? ''}`, line);
+    }
+  }
+
+  checkTrailer(value: Record<string, unknown>, line: number): void {
+    const t = trailerSchema.safeParse(value);
+    if (!t.success) throw new BackupError('badTrailer', issuesText(t.error.issues), line);
+    this.trailer = t.data;
+  }
+
+  async finish(bytes: number, wait: <T>(p: Promise<T>) => Promise<T>): Promise<BackupSummary> {
+    const t = this.trailer;
+    if (!this.header || !t) throw new BackupError('truncated');
+    for (const table of TABLE_ORDER) {
+      if (t.counts[table] !== this.counts[table]) {
+        throw new BackupError('countMismatch', `${table}: ${t.counts[table]} ≠ ${this.counts[table]}`);
+      }
+    }
+    if (t.chunks !== this.chunks) throw new BackupError('countMismatch', `chunks: ${t.chunks} ≠ ${this.chunks}`);
+    const sha256 = await wait(this.hasher.hex());
+    if (sha256 !== t.sha256) throw new BackupError('checksum');
+    return { header: this.header, counts: this.counts, chunks: this.chunks, sha256, bytes };
+  }
+}
+
+/** Reads and checks the whole file; see the file comment. */
+export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<BackupSummary> {
+  const wait = opts.wait ?? (<T>(p: Promise<T>) => p);
+  const sliceBytes = opts.sliceBytes ?? 4 * 1024 * 1024;
+  const maxLine = opts.maxLineBytes ?? MAX_LINE_BYTES;
+  const total = file.size;
+  if (total === 0) throw new BackupError('empty');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const check = new Checker();
+  let lineNo = 0;
+  let pending: Uint8Array<ArrayBuffer> = new Uint8Array(0);
+
+  const handleLine = async (bytes: Uint8Array<ArrayBuffer>, terminated: boolean): Promise<void> => {
+    lineNo++;
+    if (opts.signal?.aborted) throw new BackupError('cancelled');
+    if (check.trailer) {
+      if (bytes.length === 0 && !terminated) return;
+      throw new BackupError('trailingData', '', lineNo);
+    }
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      throw new BackupError(lineNo === 1 ? 'foreign' : 'notText', '', lineNo);
+    }
+    if (lineNo === 1) {
+      // A file cut inside its first line is still recognisably ours or not.
+      const mark = `{"format":"${BACKUP_FORMAT}"`;
+      if (!terminated && (text.startsWith(mark) || (text.length > 2 && mark.startsWith(text)))) throw new BackupError('truncated', '', 1);
+      check.checkHeader(text.replace(/^\uFEFF/, ''));
+      check.hasher.add(bytes);
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // The last line of a file cut short does not parse: say so rather than "not JSON".
+      throw new BackupError(terminated ? 'notJson' : 'truncated', '', lineNo);
+    }
+    if (!isObject(value)) throw new BackupError('badChunk', '', lineNo);
+    if ('end' in value) {
+      check.checkTrailer(value, lineNo);
+      return;
+    }
+    const { table, rows } = check.checkChunk(value, lineNo);
+    check.hasher.add(bytes);
+    await opts.onChunk?.(table, rows);
+  };
+
+  for (let at = 0; at < total; at += sliceBytes) {
+    let buf: Uint8Array<ArrayBuffer>;
+    try {
+      buf = new Uint8Array(await wait(file.slice(at, Math.min(total, at + sliceBytes)).arrayBuffer()));
+    } catch (err) {
+      throw new BackupError('readFailed', err instanceof Error ? err.message : String(err));
+    }
+    let start = 0;
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+      const part = buf.subarray(start, nl);
+      let line: Uint8Array<ArrayBuffer>;
+      if (pending.length) {
+        line = new Uint8Array(pending.length + part.length);
+        line.set(pending);
+        line.set(part, pending.length);
+        pending = new Uint8Array(0);
+      } else {
+        line = part;
+      }
+      if (line.length > maxLine) throw new BackupError('lineTooLong', '', lineNo + 1);
+      await handleLine(line, true);
+      start = nl + 1;
+      opts.onProgress?.(at + start, total);
+    }
+    const rest = buf.subarray(start);
+    if (pending.length + rest.length > maxLine) throw new BackupError('lineTooLong', '', lineNo + 1);
+    if (rest.length) {
+      const joined = new Uint8Array(pending.length + rest.length);
+      joined.set(pending);
+      joined.set(rest, pending.length);
+      pending = joined;
+    }
+  }
+  if (pending.length) await handleLine(pending, false);
+  opts.onProgress?.(total, total);
+  if (lineNo === 0) throw new BackupError('empty');
+  return check.finish(total, wait);
+}

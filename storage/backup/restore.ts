@@ -1,0 +1,196 @@
+/**
+ * Restores a backup file into the book, all or nothing. First the whole file is read and checked
+ * (scanBackup: every row validated, references, counts, checksum) without writing anything; that
+ * is also the preview. Then it is read again inside ONE read-write transaction and written as it
+ * is read: IndexedDB rolls back the whole transaction when anything fails or the seller cancels,
+ * so the book is either the restored one or exactly the one before. The transaction stays open
+ * while the file is read through Dexie.waitFor (the file is read a slice at a time, never whole).
+ *
+ * Replace: the book's buyers, inquiries and touchpoints are cleared and the file's written. Merge:
+ * each buyer of the file is matched by id, else by the recognition of capture
+ * (findBuyersByIdentity: same email, phone/WhatsApp, WeChat, LinkedIn or platform id); a match is
+ * merged with mergeBuyerFields, so nothing either side knew is dropped, and its inquiries and
+ * touchpoints follow it. Rows already in the book (same id, or the same platform inquiry) are not
+ * written twice, so merging a backup into the book it was made from changes nothing.
+ */
+import Dexie from 'dexie';
+import { fromBuyerRow, toBuyerRow, uniqStrings } from '../buyer-row';
+import { bulkPutBuyers, findBuyersByIdentity, mergeBuyerFields } from '../buyers-repo';
+import { writeBook } from '../derived-fields';
+import { getDb, type BuyerbookDB } from '../db';
+import { bulkPutInquiries } from '../inquiries-repo';
+import { settingsSchema, type Buyer, type Inquiry, type OwnIdentity, type Touchpoint } from '../schema';
+import { getSettings } from '../settings-repo';
+import { bulkPutTouchpoints } from '../touchpoints-repo';
+import type { BackupTable } from './format';
+import { scanBackup, type BackupSummary } from './read-backup';
+
+export type RestoreMode = 'replace' | 'merge';
+
+export interface RestoreReport {
+  mode: RestoreMode;
+  buyersAdded: number;
+  /** Merge only: buyers of the file merged into one of the book, and those the book already had as they are. */
+  buyersMerged: number;
+  buyersUnchanged: number;
+  inquiriesAdded: number;
+  inquiriesSkipped: number;
+  touchpointsAdded: number;
+  touchpointsSkipped: number;
+}
+
+export interface RestoreOptions {
+  /** 'verify' while the file is checked, 'write' while it is written; bytes of the file read. */
+  onProgress?: (phase: 'verify' | 'write', bytesRead: number, totalBytes: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The preview: reads and checks the whole file, writes nothing. Throws BackupError. */
+export function verifyBackup(file: Blob, opts: RestoreOptions = {}): Promise<BackupSummary> {
+  return scanBackup(file, { signal: opts.signal, onProgress: (r, t) => opts.onProgress?.('verify', r, t) });
+}
+
+/** Settings a restore never takes from the file: the time of the last backup is this book's own. */
+const KEEP_OWN_SETTINGS = new Set(['lastBackupAt']);
+const KNOWN_SETTINGS = new Set(Object.keys(settingsSchema.shape));
+
+const mergeIdentity = (a: OwnIdentity, b: OwnIdentity): OwnIdentity => ({
+  names: uniqStrings([...a.names, ...b.names]),
+  companies: uniqStrings([...a.companies, ...b.companies]),
+  emails: uniqStrings([...a.emails, ...b.emails]),
+  phones: uniqStrings([...a.phones, ...b.phones]),
+});
+
+export async function restoreBackup(
+  file: Blob,
+  mode: RestoreMode,
+  opts: RestoreOptions = {},
+  db: BuyerbookDB = getDb(),
+): Promise<RestoreReport> {
+  await verifyBackup(file, opts);
+  return writeVerifiedBackup(file, mode, opts, db);
+}
+
+/**
+ * The write pass alone (restoreBackup runs it after verifyBackup). It checks everything again as
+ * it reads, so a file changed since its preview fails here and is rolled back.
+ */
+export async function writeVerifiedBackup(
+  file: Blob,
+  mode: RestoreMode,
+  opts: RestoreOptions = {},
+  db: BuyerbookDB = getDb(),
+): Promise<RestoreReport> {
+  const report: RestoreReport = {
+    mode, buyersAdded: 0, buyersMerged: 0, buyersUnchanged: 0, inquiriesAdded: 0, inquiriesSkipped: 0, touchpointsAdded: 0, touchpointsSkipped: 0,
+  };
+  // Ids of the file's buyers and inquiries that became other ids of the book (merge).
+  const buyerMap = new Map<string, string>();
+  const inquiryMap = new Map<string, string>();
+
+  const writeReplace = async (table: BackupTable, rows: unknown[]) => {
+    if (table === 'buyers') {
+      await bulkPutBuyers(rows as Buyer[], db);
+      report.buyersAdded += rows.length;
+    } else if (table === 'inquiries') {
+      await bulkPutInquiries(rows as Inquiry[], db);
+      report.inquiriesAdded += rows.length;
+    } else if (table === 'touchpoints') {
+      await bulkPutTouchpoints(rows as Touchpoint[], db);
+      report.touchpointsAdded += rows.length;
+    }
+  };
+
+  const mergeBuyer = async (b: Buyer) => {
+    const byId = await db.buyers.get(b.id);
+    const target = byId ? fromBuyerRow(byId) : (await findBuyersByIdentity(b, db))[0];
+    if (!target) {
+      await bulkPutBuyers([b], db);
+      report.buyersAdded++;
+      return;
+    }
+    if (target.id !== b.id) buyerMap.set(b.id, target.id);
+    // The same notes twice (a backup of this very book) are kept once.
+    const incoming = target.notes.includes(b.notes) ? { ...b, notes: '' } : b;
+    const merged = toBuyerRow(mergeBuyerFields(target, incoming, Math.max(target.updatedAt, b.updatedAt)));
+    const before = toBuyerRow(target);
+    if (JSON.stringify(merged) === JSON.stringify(before)) {
+      report.buyersUnchanged++;
+      return;
+    }
+    await db.buyers.put(merged);
+    report.buyersMerged++;
+  };
+
+  const writeMerge = async (table: BackupTable, rows: unknown[]) => {
+    if (table === 'buyers') {
+      // One at a time: a later buyer of the file is recognised against the ones written before it.
+      for (const b of rows as Buyer[]) await mergeBuyer(b);
+    } else if (table === 'inquiries') {
+      const incoming = (rows as Inquiry[]).map((i) => ({ ...i, buyerId: buyerMap.get(i.buyerId) ?? i.buyerId }));
+      const have = await db.inquiries.bulkGet(incoming.map((i) => i.id));
+      const add: Inquiry[] = [];
+      for (const [n, i] of incoming.entries()) {
+        if (have[n]) {
+          report.inquiriesSkipped++;
+          continue;
+        }
+        const same = i.platformInquiryId
+          ? await db.inquiries.where('[platform+platformInquiryId]').equals([i.platform, i.platformInquiryId]).first()
+          : undefined;
+        if (same) {
+          inquiryMap.set(i.id, same.id);
+          report.inquiriesSkipped++;
+          continue;
+        }
+        add.push(i);
+      }
+      await bulkPutInquiries(add, db);
+      report.inquiriesAdded += add.length;
+    } else if (table === 'touchpoints') {
+      const incoming = (rows as Touchpoint[]).map((t) => ({
+        ...t,
+        buyerId: buyerMap.get(t.buyerId) ?? t.buyerId,
+        inquiryId: t.inquiryId == null ? null : (inquiryMap.get(t.inquiryId) ?? t.inquiryId),
+      }));
+      const have = await db.touchpoints.bulkGet(incoming.map((t) => t.id));
+      const add = incoming.filter((_, n) => !have[n]);
+      report.touchpointsSkipped += incoming.length - add.length;
+      await bulkPutTouchpoints(add, db);
+      report.touchpointsAdded += add.length;
+    }
+  };
+
+  const writeSettings = async (rows: unknown[]) => {
+    const current = await getSettings(db);
+    for (const { key, value } of rows as { key: string; value: unknown }[]) {
+      if (!KNOWN_SETTINGS.has(key) || KEEP_OWN_SETTINGS.has(key)) continue;
+      if (mode === 'merge' && key === 'ownIdentity') {
+        const theirs = settingsSchema.shape.ownIdentity.parse(value);
+        await db.settings.put({ key, value: mergeIdentity(current.ownIdentity, theirs) });
+      } else if (mode === 'replace' || !(await db.settings.get(key))) {
+        await db.settings.put({ key, value });
+      }
+    }
+  };
+
+  // One transaction over the whole book (bookTables: the step tables too, which every write
+  // path's refreshDerived reads and writes): a failure or a cancel rolls all of it back.
+  await writeBook(db, async () => {
+    if (mode === 'replace') {
+      await db.touchpoints.clear();
+      await db.inquiries.clear();
+      await db.buyers.clear();
+      await db.stepStates?.clear();
+      await db.buyerSteps?.clear();
+    }
+    await scanBackup(file, {
+      signal: opts.signal,
+      wait: (p) => Dexie.waitFor(p),
+      onProgress: (r, t) => opts.onProgress?.('write', r, t),
+      onChunk: (table, rows) =>
+        table === 'settings' ? writeSettings(rows) : mode === 'replace' ? writeReplace(table, rows) : writeMerge(table, rows),
+    });
+  });
+  return report;
+}
