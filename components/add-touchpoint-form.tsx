@@ -1,18 +1,25 @@
-/** Log a contact with the buyer: channel, direction, what happened, when (now by default), a note. */
+/**
+ * Log a contact with the buyer: channel, direction, what happened (the built-in kinds and the
+ * seller's own), when (now by default), a note. The quick buttons cover the common ones.
+ */
 import { useId, useState, type FormEvent } from 'react';
-import { CHANNELS, TOUCHPOINT_KINDS, type Channel, type Touchpoint, type TouchpointKind } from '../storage/schema';
-import { addTouchpoint } from '../storage/touchpoints-repo';
-import { channelLabel, directionLabel, kindLabel, t } from '../lib/i18n';
+import { CHANNELS, type Channel } from '../storage/schema';
+import type { StoredKind } from '../lib/domain';
+import { logTouchpoint, type LoggedTouchpoint } from '../storage/touchpoints-repo';
+import { channelLabel, directionLabel, storedKindLabel, t } from '../lib/i18n';
+import { KindOptions } from './kind-options';
+import { useCustomKinds } from './use-custom-kinds';
 import { DateTimeField, localInputToIso, isoToLocalInput } from './date-time-field';
 import { TextField } from './text-field';
 
 const nowIso = () => localInputToIso(isoToLocalInput(new Date().toISOString()));
 
-export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Channel; onAdded?: (tp: Touchpoint) => void }) {
+export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Channel; onAdded?: (r: LoggedTouchpoint, label: string) => void }) {
   const id = useId();
+  const custom = useCustomKinds();
   const [channel, setChannel] = useState<Channel>(props.defaultChannel ?? 'email');
   const [direction, setDirection] = useState<'in' | 'out'>('out');
-  const [kind, setKind] = useState<TouchpointKind>('follow-up');
+  const [kind, setKind] = useState<StoredKind>('follow-up');
   const [at, setAt] = useState(nowIso);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,10 +32,10 @@ export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Cha
     setBusy(true);
     setFailed(null);
     try {
-      const tp = await addTouchpoint({ buyerId: props.buyerId, channel, direction, kind, at: when, note: note.trim(), inquiryId: null });
+      const r = await logTouchpoint({ buyerId: props.buyerId, channel, direction, kind, at: when, note: note.trim(), inquiryId: null });
       setNote('');
       setAt(nowIso());
-      props.onAdded?.(tp);
+      props.onAdded?.(r, storedKindLabel(kind, custom));
     } catch (err) {
       setFailed(err instanceof Error ? err.message : String(err));
     } finally {
@@ -59,12 +66,8 @@ export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Cha
       </div>
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t('fieldKind')}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as TouchpointKind)}>
-          {TOUCHPOINT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(k)}
-            </option>
-          ))}
+        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as StoredKind)}>
+          <KindOptions custom={custom} />
         </select>
       </div>
       <DateTimeField label={t('fieldTime')} value={at} onChange={setAt} required />

@@ -54,6 +54,7 @@ describe('live book', () => {
     const a = await createBuyer(newBuyer({ name: 'Anna Alpha' }));
     render(<Harness initial={a.id} />);
     const detail = await screen.findByTestId('buyer-detail');
+    fireEvent.click(within(detail).getByTestId('edit-details'));
     await waitFor(() => expect(within(detail).getByTestId('buyer-field-name')).toBeTruthy());
     await act(() => addTouchpoint({ buyerId: a.id, channel: 'email', direction: 'out', kind: 'quote-sent', at: Date.now(), note: 'sent the quote' }));
     await waitFor(() => expect(within(detail).getByText('sent the quote')).toBeTruthy());
@@ -66,6 +67,7 @@ describe('live book', () => {
     const user = userEvent.setup();
     render(<Harness initial={a.id} />);
     const detail = await screen.findByTestId('buyer-detail');
+    await user.click(within(detail).getByTestId('edit-details'));
     const name = await within(detail).findByTestId('buyer-field-name');
     await user.clear(name);
     await user.type(name, 'Anna Mine');

@@ -30,7 +30,7 @@ test('inquiries: newest first, missing ids give undefined', async () => {
 
 test('settings: defaults, update, refused invalid value', async () => {
   const db = freshDb();
-  expect(await getSettings(db)).toEqual({ ownIdentity: { names: [], companies: [], emails: [], phones: [] }, lastBackupAt: null });
+  expect(await getSettings(db)).toEqual({ ownIdentity: { names: [], companies: [], emails: [], phones: [] }, lastBackupAt: null, customKinds: [] });
   const s = await updateSettings({ lastBackupAt: 123 }, db);
   expect(s.lastBackupAt).toBe(123);
   await updateSettings({ ownIdentity: { names: ['Li Wei'], companies: [], emails: [], phones: [] } }, db);
