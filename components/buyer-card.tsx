@@ -19,7 +19,7 @@ export function BuyerCard({ buyer }: { buyer: Buyer }) {
       <h2 id={`buyer-${buyer.id}`}>{buyerTitle(buyer)}</h2>
       {buyer.company && buyer.name ? <p className="company">{buyer.company}</p> : null}
       <p className="muted small">
-        {buyer.country ? <span data-testid="buyer-country">{countryLabel(buyer.country)} </span> : null}
+        {buyer.country ? <span data-testid="buyer-country">{countryLabel(buyer.country)} · </span> : null}
         <LocalTime buyer={buyer} />
       </p>
       <div className="stage-line">

@@ -22,7 +22,7 @@ export function TouchpointLogger({ buyer }: { buyer: Buyer }) {
   return (
     <section className="section logger" aria-label={t('quickLogTitle')}>
       <QuickLog buyer={buyer} onLogged={onLogged} onMore={() => setMore((m) => !m)} moreOpen={more} />
-      {more ? <AddTouchpointForm key={preset} buyerId={buyer.id} defaultChannel={preset} onAdded={onLogged} /> : null}
+      {more ? <AddTouchpointForm buyerId={buyer.id} defaultChannel={preset} onAdded={onLogged} /> : null}
       {logged ? (
         <p className="notice ok small" data-testid="logged-notice" role="status">
           {t('quickLogged', logged)}

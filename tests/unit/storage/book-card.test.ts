@@ -12,7 +12,7 @@ import { listHistory } from '../../../storage/buyer-history';
 import { getSettings, updateSettings } from '../../../storage/settings-repo';
 import { bulkPutInquiries } from '../../../storage/inquiries-repo';
 import { StorageValidationError } from '../../../storage/validate';
-import type { Touchpoint } from '../../../storage/schema';
+import { buyerSchema, type Touchpoint } from '../../../storage/schema';
 
 const tp = (buyerId: string, over: Partial<Touchpoint> = {}) => ({
   buyerId, channel: 'email' as const, direction: 'out' as const, kind: 'follow-up' as const, at: 1_000, note: '', ...over,
@@ -117,11 +117,18 @@ describe('one history', () => {
 });
 
 describe('only linkable addresses are stored', () => {
-  test('a website or LinkedIn that is not http(s) is refused', async () => {
+  test('the schema refuses a website or LinkedIn that is not http(s); a write moves one into the notes', async () => {
     const db = freshDb();
-    await expect(createBuyer(newBuyer({ website: 'javascript:alert(1)' }), db)).rejects.toThrow(StorageValidationError);
-    await expect(createBuyer(newBuyer({ linkedin: 'https://evil.example/in/x' }), db)).rejects.toThrow(StorageValidationError);
-    const ok = await createBuyer(newBuyer({ website: 'https://becker.de', linkedin: 'https://www.linkedin.com/in/jonas' }), db);
-    expect(ok.website).toBe('https://becker.de');
+    const shape = buyerSchema.shape;
+    expect(shape.website.safeParse('javascript:alert(1)').success).toBe(false);
+    expect(shape.website.safeParse('data:text/html,x').success).toBe(false);
+    expect(shape.linkedin.safeParse('https://evil.example/in/x').success).toBe(false);
+    expect(shape.linkedin.safeParse('http://www.linkedin.com/in/x').success).toBe(false);
+    expect(shape.website.safeParse('https://becker.de').success).toBe(true);
+    // A row from before (or an import) is never refused for it: the value is kept in the notes.
+    const b = await createBuyer(newBuyer({ website: 'javascript:alert(1)', linkedin: 'https://www.linkedin.com/in/jonas' }), db);
+    expect(b.website).toBeNull();
+    expect(b.linkedin).toBe('https://www.linkedin.com/in/jonas');
+    expect(b.notes).toBe('Website is not an address Buyerbook opens, kept here: javascript:alert(1)');
   });
 });
