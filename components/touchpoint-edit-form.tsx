@@ -3,17 +3,16 @@
  * onto the entry as it is in the book now; a field also changed elsewhere meanwhile shows both
  * values for the seller to choose (storage/edit-conflicts.ts).
  */
-import { useId, useState, type FormEvent } from 'react';
-import { CHANNELS, type Channel, type Touchpoint } from '../storage/schema';
+import { useState, type FormEvent } from 'react';
+import type { Channel, Touchpoint } from '../storage/schema';
 import type { Direction, StoredKind } from '../lib/domain';
 import type { FieldConflict } from '../storage/edit-conflicts';
 import { editTouchpoint, type EditableTouchpointField } from '../storage/touchpoints-repo';
-import { channelLabel, directionLabel, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
 import { DateTimeField, isoToLocalInput, localInputToIso } from './date-time-field';
 import { EditConflicts } from './edit-conflicts';
-import { KindOptions } from './kind-options';
 import { TextField } from './text-field';
-import { useCustomKinds } from './use-custom-kinds';
+import { TouchpointFields } from './touchpoint-fields';
 
 interface Values {
   channel: Channel;
@@ -33,8 +32,6 @@ const shown = (tp: Touchpoint): Values => ({
 });
 
 export function TouchpointEditForm(props: { touchpoint: Touchpoint; onDone: () => void }) {
-  const id = useId();
-  const custom = useCustomKinds();
   const [base, setBase] = useState<Touchpoint>(props.touchpoint);
   const [values, setValues] = useState<Values>(() => shown(props.touchpoint));
   const [conflicts, setConflicts] = useState<FieldConflict<EditableTouchpointField>[]>([]);
@@ -77,31 +74,7 @@ export function TouchpointEditForm(props: { touchpoint: Touchpoint; onDone: () =
 
   return (
     <form className="edit-touchpoint" data-testid="edit-touchpoint-form" onSubmit={submit} aria-label={t('editTouchpoint')}>
-      <div className="row">
-        <div className="field grow">
-          <label htmlFor={`${id}-channel`}>{t('fieldChannel')}</label>
-          <select id={`${id}-channel`} value={values.channel} onChange={(e) => set({ channel: e.target.value as Channel })}>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {channelLabel(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-direction`}>{t('fieldDirection')}</label>
-          <select id={`${id}-direction`} value={values.direction} onChange={(e) => set({ direction: e.target.value as Direction })}>
-            <option value="out">{directionLabel('out')}</option>
-            <option value="in">{directionLabel('in')}</option>
-          </select>
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t('fieldKind')}</label>
-        <select id={`${id}-kind`} value={values.kind} onChange={(e) => set({ kind: e.target.value as StoredKind })}>
-          <KindOptions custom={custom} />
-        </select>
-      </div>
+      <TouchpointFields channel={values.channel} direction={values.direction} kind={values.kind} onChange={set} />
       <DateTimeField label={t('fieldTime')} value={values.at} onChange={(at) => set({ at })} required />
       <TextField label={t('fieldNote')} value={values.note} onChange={(note) => set({ note })} multiline rows={2} maxLength={20_000} />
       <EditConflicts conflicts={conflicts} onKeepMine={(c) => resolve(c as FieldConflict<EditableTouchpointField>, false)} onTakeTheirs={(c) => resolve(c as FieldConflict<EditableTouchpointField>, true)} />
