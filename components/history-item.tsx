@@ -45,7 +45,9 @@ export function HistoryItem(props: {
         </li>
       );
     return (
-      <TimelineItem touchpoint={e.touchpoint} custom={props.custom} onEdit={props.onEdit} onDelete={props.onDelete}>
+      // The entry of a captured inquiry is the record of what the buyer asked, not a contact
+      // logged by hand: it is edited (its note, its time), not deleted from here.
+      <TimelineItem touchpoint={e.touchpoint} custom={props.custom} onEdit={props.onEdit} onDelete={e.inquiry ? undefined : props.onDelete}>
         {e.inquiry ? <InquiryDetails q={e.inquiry} /> : null}
       </TimelineItem>
     );

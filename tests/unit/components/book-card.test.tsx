@@ -143,6 +143,7 @@ describe('the seller’s own kinds', () => {
     const detail = await openCard(b.id);
     await user.click(within(detail).getByTestId('quick-more'));
     const form = within(detail).getByTestId('add-touchpoint');
+    await within(form).findByRole('option', { name: 'Trade fair visit' }); // read live from settings
     await user.selectOptions(within(form).getByLabelText('What happened'), 'custom:trade-fair-visit');
     await user.click(within(form).getByRole('button', { name: 'Add to timeline' }));
     const item = await within(detail).findByTestId('timeline-item');
@@ -223,5 +224,7 @@ describe('the card', () => {
     // The captured inquiry is one entry, with what was asked for.
     expect(within(second!).getByTestId('inquiry-product').textContent).toBe('Alibaba.com · DN20 forged brass ball valve · 500 pieces');
     expect(within(detail).queryAllByTestId('history-inquiry')).toHaveLength(0);
+    expect(within(second!).queryByTestId('delete-touchpoint')).toBeNull();
+    expect(within(first!).getByTestId('delete-touchpoint')).toBeTruthy();
   });
 });
