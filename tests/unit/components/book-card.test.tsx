@@ -5,7 +5,7 @@
  * lost with a reason, the buyer's local time, every channel with copy and open, one history.
  */
 import { describe, expect, it } from 'vitest';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { alibabaCapture } from './helpers';
 import { BuyerDetail } from '../../../components/buyer-detail';
@@ -15,6 +15,9 @@ import { createBuyer, getBuyer, type NewBuyer } from '../../../storage/buyers-re
 import { addTouchpoint, editTouchpoint, getTouchpoint, listTimeline } from '../../../storage/touchpoints-repo';
 import { saveCapture } from '../../../storage/capture-repo';
 import { getSettings } from '../../../storage/settings-repo';
+
+// Live reads settle in a few ticks; on a loaded build machine that can pass the 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 const noop = () => {};
 const newBuyer = (over: Partial<NewBuyer>): NewBuyer => ({
@@ -160,14 +163,14 @@ describe('dormant or lost, with a reason', () => {
     await user.click(within(detail).getByTestId('set-lost'));
     const form = within(detail).getByTestId('stage-reason');
     await user.click(within(form).getByTestId('stage-reason-save'));
-    expect(form.textContent).toContain('Write the reason first.');
+    await waitFor(() => expect(form.textContent).toContain('Write the reason first.'));
     expect((await getBuyer(b.id))!.stage).toBe('quoted');
     await user.type(within(form).getByTestId('stage-reason-text'), 'Bought from a competitor');
     await user.click(within(form).getByTestId('stage-reason-save'));
     const change = await within(detail).findByTestId('stage-change');
     expect(change.textContent).toContain('Stage: Quoted → Lost');
     expect(change.textContent).toContain('Bought from a competitor');
-    expect(within(detail).getByTestId('buyer-stage').dataset.value).toBe('lost');
+    await waitFor(() => expect(within(detail).getByTestId('buyer-stage').dataset.value).toBe('lost'));
   });
 });
 
