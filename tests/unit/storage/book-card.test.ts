@@ -4,7 +4,8 @@
  * inquiries and touchpoints, and only linkable addresses stored.
  */
 import { describe, expect, test } from 'vitest';
-import { freshDb, newBuyer } from './helpers';
+import { capture, freshDb, newBuyer } from './helpers';
+import { saveCapture } from '../../../storage/capture-repo';
 import { createBuyer, getBuyer, mergeBuyers, saveBuyerEdit, updateBuyer } from '../../../storage/buyers-repo';
 import { addTouchpoint, deleteTouchpoint, latestTouchpoint, listTimeline, logTouchpoint, restoreTouchpoint } from '../../../storage/touchpoints-repo';
 import { changeStage } from '../../../storage/buyer-stage';
@@ -76,6 +77,15 @@ describe('stages follow the history', () => {
       { at: 2_000, from: 'quoted', to: 'lost', reason: 'Bought from a competitor' },
       { at: 3_000, from: 'lost', to: 'contacted', reason: '' },
     ]);
+  });
+
+  test('a capture saved into a known buyer with another stage records the change, and keeps the earlier ones', async () => {
+    const db = freshDb();
+    const first = await saveCapture(capture('alibaba', { name: 'Ben Ode', emails: ['ben@ode.com'] }), {}, db);
+    await changeStage(first.buyer.id, 'quoted', {}, db, 1_000);
+    await saveCapture(capture('gmail', { name: 'Ben Ode', emails: ['ben@ode.com'] }), { stage: 'negotiating', now: 2_000 }, db);
+    const changes = (await getBuyer(first.buyer.id, db))!.stageChanges!;
+    expect(changes.map((c) => [c.at, c.from, c.to])).toEqual([[1_000, 'new', 'quoted'], [2_000, 'quoted', 'negotiating']]);
   });
 
   test('a merge keeps both buyers’ stage changes', async () => {
