@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import type { Buyer } from '../storage/schema';
 import { saveBuyerEdit } from '../storage/buyers-repo';
-import { autoZone, buyerZone, countryZones, formatLocalTime, zoneOffsetLabel } from '../lib/time-zones';
+import { autoZone, buyerZone, countryZones, formatLocalTime, zoneName, zoneOffsetLabel } from '../lib/time-zones';
 import { t, uiLocale } from '../lib/i18n';
 import { useNow } from './use-now';
 
@@ -31,7 +31,10 @@ export function LocalTime({ buyer }: { buyer: Buyer }) {
     <span className="local-time" data-testid="local-time" data-zone={zone ?? ''}>
       {zone ? (
         <span>
-          {t('localTime', formatLocalTime(zone, now, uiLocale()))} <span className="muted">({zoneOffsetLabel(zone, now)}, {zone})</span>
+          {t('localTime', formatLocalTime(zone, now, uiLocale()))}{' '}
+          <span className="muted" title={zone}>
+            ({zoneOffsetLabel(zone, now)}, {zoneName(zone, now, uiLocale())})
+          </span>
         </span>
       ) : null}
       {choose ? (

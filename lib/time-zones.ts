@@ -51,3 +51,15 @@ export function zoneOffsetLabel(zone: string, at: number): string {
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? '';
 }
+
+/** The zone's name in the panel's language ("Central European Time", "中欧时间"); the IANA name if none. */
+export function zoneName(zone: string, at: number, locale: string): string {
+  try {
+    const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value || zone;
+  } catch {
+    return zone;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoZone, buyerZone, countryZones, formatLocalTime, zoneOffsetLabel } from '../../../lib/time-zones';
+import { autoZone, buyerZone, countryZones, formatLocalTime, zoneName, zoneOffsetLabel } from '../../../lib/time-zones';
 
 describe('a buyer’s time zone', () => {
   it('is automatic where the country keeps one time, chosen where it spans several', () => {
@@ -22,5 +22,7 @@ describe('a buyer’s time zone', () => {
     expect(formatLocalTime('Europe/Berlin', at, 'en-GB')).toBe('Tue 15:42');
     expect(zoneOffsetLabel('Europe/Berlin', at)).toBe('GMT+1');
     expect(zoneOffsetLabel('Europe/Berlin', Date.UTC(2026, 6, 1))).toBe('GMT+2');
+    expect(zoneName('Europe/Berlin', at, 'en')).toBe('Central European Time');
+    expect(zoneName('Europe/Berlin', at, 'zh-CN')).toBe('中欧时间');
   });
 });
