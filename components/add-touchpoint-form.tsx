@@ -1,20 +1,24 @@
-/** Log a contact with the buyer: channel, direction, what happened, when (now by default), a note. */
+/**
+ * Log a contact with the buyer: channel, direction, what happened (the built-in kinds and the
+ * seller's own), when (now by default), a note. The quick buttons cover the common ones.
+ */
 import { useState, type FormEvent } from 'react';
-import type { Channel, Touchpoint } from '../storage/schema';
-import { addTouchpoint } from '../storage/touchpoints-repo';
-import { t } from '../lib/i18n';
-import { TouchpointKindFields, type TouchpointKindValues } from './touchpoint-kind-fields';
+import type { Channel } from '../storage/schema';
+import type { StoredKind } from '../lib/domain';
+import { logTouchpoint, type LoggedTouchpoint } from '../storage/touchpoints-repo';
+import { storedKindLabel, t } from '../lib/i18n';
+import { TouchpointFields } from './touchpoint-fields';
+import { useCustomKinds } from './use-custom-kinds';
 import { DateTimeField, localInputToIso, isoToLocalInput } from './date-time-field';
 import { TextField } from './text-field';
 
 const nowIso = () => localInputToIso(isoToLocalInput(new Date().toISOString()));
 
-export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Channel; onAdded?: (tp: Touchpoint) => void }) {
-  const [kinds, setKinds] = useState<TouchpointKindValues>({
-    channel: props.defaultChannel ?? 'email',
-    direction: 'out',
-    kind: 'follow-up',
-  });
+export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Channel; onAdded?: (r: LoggedTouchpoint, label: string) => void }) {
+  const custom = useCustomKinds();
+  const [channel, setChannel] = useState<Channel>(props.defaultChannel ?? 'email');
+  const [direction, setDirection] = useState<'in' | 'out'>('out');
+  const [kind, setKind] = useState<StoredKind>('follow-up');
   const [at, setAt] = useState(nowIso);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,10 +31,10 @@ export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Cha
     setBusy(true);
     setFailed(null);
     try {
-      const tp = await addTouchpoint({ buyerId: props.buyerId, ...kinds, at: when, note: note.trim(), inquiryId: null });
+      const r = await logTouchpoint({ buyerId: props.buyerId, channel, direction, kind, at: when, note: note.trim(), inquiryId: null });
       setNote('');
       setAt(nowIso());
-      props.onAdded?.(tp);
+      props.onAdded?.(r, storedKindLabel(kind, custom));
     } catch (err) {
       setFailed(err instanceof Error ? err.message : String(err));
     } finally {
@@ -40,7 +44,16 @@ export function AddTouchpointForm(props: { buyerId: string; defaultChannel?: Cha
 
   return (
     <form className="add-touchpoint" data-testid="add-touchpoint" onSubmit={submit} aria-label={t('addTouchpoint')}>
-      <TouchpointKindFields {...kinds} onChange={(k) => setKinds((x) => ({ ...x, ...k }))} />
+      <TouchpointFields
+        channel={channel}
+        direction={direction}
+        kind={kind}
+        onChange={(p) => {
+          if (p.channel) setChannel(p.channel);
+          if (p.direction) setDirection(p.direction);
+          if (p.kind) setKind(p.kind);
+        }}
+      />
       <DateTimeField label={t('fieldTime')} value={at} onChange={setAt} required />
       <TextField label={t('fieldNote')} value={note} onChange={setNote} multiline rows={2} maxLength={20_000} />
       {failed ? (

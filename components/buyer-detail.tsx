@@ -1,29 +1,22 @@
-/** One buyer: fields, timeline with "add touchpoint", inquiries, likely duplicates, delete. */
+/**
+ * One buyer, as a card before a form: who they are and how to reach them (BuyerCard), logging a
+ * contact in two clicks, one history of inquiries, touchpoints and stage changes; the edit form
+ * one click away; likely duplicates; delete.
+ */
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Buyer, Channel } from '../storage/schema';
 import { deleteBuyer, getBuyer } from '../storage/buyers-repo';
-import { formatDate, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
 import { buyerTitle } from './buyer-title';
+import { BuyerCard } from './buyer-card';
 import { BuyerEditForm } from './buyer-edit-form';
-import { Timeline } from './timeline';
-import { AddTouchpointForm } from './add-touchpoint-form';
-import { InquiryList } from './inquiry-list';
+import { History } from './history';
+import { TouchpointLogger } from './touchpoint-logger';
 import { MergeCandidates } from './merge-candidates';
 import { ConfirmDialog } from './confirm-dialog';
 import { useAllTags } from './use-all-tags';
 import { BuyerHoursSection } from './buyer-hours-form';
 import { VCardButtons } from './vcard-button';
-
-/** The channel a new touchpoint most likely uses: the first one the seller owns with this buyer. */
-function likelyChannel(b: Buyer): Channel {
-  if (b.whatsapp) return 'whatsapp';
-  if (b.emails.length) return 'email';
-  if (b.wechat) return 'wechat';
-  const p = b.platformIds[0]?.platform;
-  if (p === 'alibaba' || p === 'made-in-china' || p === 'global-sources') return p;
-  return 'email';
-}
 
 export interface BuyerDetailProps {
   buyerId: string;
@@ -36,6 +29,7 @@ export function BuyerDetail({ buyerId, onBack, onOpenBuyer }: BuyerDetailProps) 
   const buyer = useLiveQuery(() => getBuyer(buyerId).then((b) => b ?? null, () => null), [buyerId]);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteFailed, setDeleteFailed] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const suggestions = useAllTags();
 
   if (buyer === undefined) return <p className="state">{t('loading')}</p>;
@@ -66,26 +60,27 @@ export function BuyerDetail({ buyerId, onBack, onOpenBuyer }: BuyerDetailProps) 
         <button type="button" className="link" onClick={onBack}>
           ← {t('backToList')}
         </button>
-        <h2 id={`buyer-${buyer.id}`}>{buyerTitle(buyer)}</h2>
-        {buyer.lastContactAt ? <p className="muted small">{t('lastContact', formatDate(buyer.lastContactAt))}</p> : null}
+        <button type="button" className="edit-details" data-testid="edit-details" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+          {editing ? t('closeDetails') : t('editDetails')}
+        </button>
       </header>
+
+      {editing ? (
+        <section className="section" aria-labelledby={`ed-${buyer.id}`}>
+          <h3 id={`ed-${buyer.id}`}>{t('details')}</h3>
+          <BuyerEditForm key={buyer.id} buyer={buyer} suggestions={suggestions} />
+        </section>
+      ) : null}
+
+      <BuyerCard buyer={buyer} />
 
       <MergeCandidates buyer={buyer} onOpen={onOpenBuyer} />
 
+      <TouchpointLogger buyer={buyer} />
+
       <section className="section" aria-labelledby={`tl-${buyer.id}`}>
-        <h3 id={`tl-${buyer.id}`}>{t('timeline')}</h3>
-        <AddTouchpointForm buyerId={buyer.id} defaultChannel={likelyChannel(buyer)} />
-        <Timeline buyerId={buyer.id} />
-      </section>
-
-      <section className="section" aria-labelledby={`inq-${buyer.id}`}>
-        <h3 id={`inq-${buyer.id}`}>{t('inquiries')}</h3>
-        <InquiryList buyerId={buyer.id} />
-      </section>
-
-      <section className="section" aria-labelledby={`ed-${buyer.id}`}>
-        <h3 id={`ed-${buyer.id}`}>{t('details')}</h3>
-        <BuyerEditForm key={buyer.id} buyer={buyer} suggestions={suggestions} />
+        <h3 id={`tl-${buyer.id}`}>{t('history')}</h3>
+        <History buyerId={buyer.id} />
       </section>
 
       <BuyerHoursSection buyerId={buyer.id} country={buyer.country} />

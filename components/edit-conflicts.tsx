@@ -3,8 +3,9 @@
  * a capture, a merge): both values side by side, "keep mine" or "take theirs", per field.
  */
 import type { FieldConflict } from '../storage/edit-conflicts';
-import { channelLabel, directionLabel, formatDateTime, kindLabel, stageLabel, t, type MessageKey } from '../lib/i18n';
-import type { Channel, Stage, TouchpointKind } from '../storage/schema';
+import { channelLabel, directionLabel, formatDateTime, stageLabel, storedKindLabel, t, type MessageKey } from '../lib/i18n';
+import type { Channel, Direction, StoredKind } from '../lib/domain';
+import type { Stage } from '../storage/schema';
 
 const LABELS: Record<string, MessageKey> = {
   name: 'fieldName',
@@ -20,19 +21,21 @@ const LABELS: Record<string, MessageKey> = {
   tags: 'fieldTags',
   stage: 'fieldStage',
   notes: 'fieldNotes',
+  // A touchpoint's fields.
   channel: 'fieldChannel',
   direction: 'fieldDirection',
   kind: 'fieldKind',
   at: 'fieldTime',
   note: 'fieldNote',
+  timeZone: 'timeZone',
 };
 
 function show(field: string, v: unknown): string {
   if (v == null || (Array.isArray(v) && v.length === 0) || v === '') return '—';
   if (field === 'stage') return stageLabel(v as Stage);
-  if (field === 'kind') return kindLabel(v as TouchpointKind);
   if (field === 'channel') return channelLabel(v as Channel);
-  if (field === 'direction') return directionLabel(v as 'in' | 'out');
+  if (field === 'direction') return directionLabel(v as Direction);
+  if (field === 'kind') return storedKindLabel(v as StoredKind);
   if (field === 'at' && typeof v === 'number') return formatDateTime(v);
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? Object.values(x as object).join(':') : String(x))).join(', ');
   return String(v);

@@ -1,6 +1,6 @@
 /**
  * The seller's own identity: names, companies, emails and phones that appear on every inquiry
- * page and must never be captured as the buyer's.
+ * page and must never be captured as the buyer's; and the seller's own kinds of contact.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -9,6 +9,7 @@ import { readSettings, updateSettings, type SettingsRead } from '../storage/sett
 import { t } from '../lib/i18n';
 import { TextField } from './text-field';
 import { NextStepSettingsForm } from './next-step-settings';
+import { CustomKindsEditor } from './custom-kinds-editor';
 
 type Key = keyof OwnIdentity;
 const KEYS: Key[] = ['names', 'companies', 'emails', 'phones'];
@@ -60,47 +61,48 @@ export function SettingsView({ onSaved }: { onSaved?: () => void }) {
 
   return (
     <>
-    <form className="settings" onSubmit={submit} data-testid="settings-form" aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('ownIdentityTitle')}</h2>
-      <p className="muted">{t('ownIdentityHelp')}</p>
-      {read?.unreadable.includes('ownIdentity') ? (
-        <p className="notice bad" role="alert" data-testid="settings-unreadable">
-          {t('settingsUnreadable')}
-        </p>
-      ) : null}
-      {KEYS.map((k) => (
-        <TextField
-          key={k}
-          label={labels[k]}
-          value={text[k]}
-          multiline
-          rows={3}
-          hint={t('onePerLine')}
-          testId={`own-${k}`}
-          dataValue={lines(text[k])}
-          onChange={(v) => {
-            setText({ ...text, [k]: v });
-            setStatus('idle');
-          }}
-        />
-      ))}
-      <div className="actions" role="status" aria-live="polite">
-        <button type="submit" className="primary" data-testid="save-settings" disabled={status === 'saving'}>
-          {t('saveSettings')}
-        </button>
-        {status === 'saved' ? (
-          <span className="notice ok" data-testid="settings-saved">
-            {t('savedShort')}
-          </span>
+      <form className="settings" onSubmit={submit} data-testid="settings-form" aria-labelledby="settings-title">
+        <h2 id="settings-title">{t('ownIdentityTitle')}</h2>
+        <p className="muted">{t('ownIdentityHelp')}</p>
+        {read?.unreadable.includes('ownIdentity') ? (
+          <p className="notice bad" role="alert" data-testid="settings-unreadable">
+            {t('settingsUnreadable')}
+          </p>
         ) : null}
-        {status === 'error' ? (
-          <span className="notice bad">
-            {t('saveFailed')} <span className="detail">{detail}</span>
-          </span>
-        ) : null}
-      </div>
-    </form>
-    <NextStepSettingsForm />
+        {KEYS.map((k) => (
+          <TextField
+            key={k}
+            label={labels[k]}
+            value={text[k]}
+            multiline
+            rows={3}
+            hint={t('onePerLine')}
+            testId={`own-${k}`}
+            dataValue={lines(text[k])}
+            onChange={(v) => {
+              setText({ ...text, [k]: v });
+              setStatus('idle');
+            }}
+          />
+        ))}
+        <div className="actions" role="status" aria-live="polite">
+          <button type="submit" className="primary" data-testid="save-settings" disabled={status === 'saving'}>
+            {t('saveSettings')}
+          </button>
+          {status === 'saved' ? (
+            <span className="notice ok" data-testid="settings-saved">
+              {t('savedShort')}
+            </span>
+          ) : null}
+          {status === 'error' ? (
+            <span className="notice bad">
+              {t('saveFailed')} <span className="detail">{detail}</span>
+            </span>
+          ) : null}
+        </div>
+      </form>
+      <CustomKindsEditor />
+      <NextStepSettingsForm />
     </>
   );
 }

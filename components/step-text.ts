@@ -1,6 +1,6 @@
 /** What a next step says: its action, and why (naming the touchpoint or inquiry it follows). */
 import type { NextStep, StepAction } from '../lib/next-steps/types';
-import { channelLabel, formatDate, kindLabel, t, type MessageKey } from '../lib/i18n';
+import { channelLabel, formatDate, storedKindLabel, t, type MessageKey } from '../lib/i18n';
 
 const ACTION_KEYS: Record<StepAction, MessageKey> = {
   reply: 'actionReply',
@@ -21,7 +21,7 @@ export const actionLabel = (a: StepAction): string => t(ACTION_KEYS[a]);
 export function reasonText(s: Pick<NextStep, 'action' | 'follows' | 'attempt' | 'intervalDays' | 'channel'>): string {
   const f = s.follows;
   const date = formatDate(f.at);
-  const kind = f.kind ? kindLabel(f.kind) : '';
+  const kind = f.kind ? storedKindLabel(f.kind) : '';
   switch (s.action) {
     case 'reply':
       return f.type === 'inquiry' && f.subject ? t('reasonReplyInquiry', f.subject, date) : t('reasonReplyMessage', kind, date);

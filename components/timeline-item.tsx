@@ -1,33 +1,40 @@
-import { useState } from 'react';
+/** One touchpoint: what happened (the seller's own kinds by their name), channel, direction, when, note. */
+import type { ReactNode } from 'react';
 import type { Touchpoint } from '../storage/schema';
-import { channelLabel, directionLabel, formatDateTime, kindLabel, t } from '../lib/i18n';
-import { EditTouchpointForm } from './edit-touchpoint-form';
+import type { CustomKindDef } from '../lib/domain';
+import { channelLabel, directionLabel, formatDateTime, storedKindLabel, t } from '../lib/i18n';
 
-export function TimelineItem({ touchpoint: tp, onDelete }: { touchpoint: Touchpoint; onDelete?: (tp: Touchpoint) => void }) {
-  const [editing, setEditing] = useState(false);
-  if (editing) {
-    return (
-      <li className={`timeline-item dir-${tp.direction}`} data-testid="timeline-item">
-        <EditTouchpointForm touchpoint={tp} onDone={() => setEditing(false)} />
-      </li>
-    );
-  }
+export function TimelineItem({
+  touchpoint: tp,
+  custom = [],
+  onEdit,
+  onDelete,
+  children,
+}: {
+  touchpoint: Touchpoint;
+  custom?: readonly CustomKindDef[];
+  onEdit?: (tp: Touchpoint) => void;
+  onDelete?: (tp: Touchpoint) => void;
+  /** Shown under the note: the inquiry a touchpoint of kind "inquiry" logged. */
+  children?: ReactNode;
+}) {
+  const what = `${storedKindLabel(tp.kind, custom)}, ${formatDateTime(tp.at)}`;
   return (
-    <li className={`timeline-item dir-${tp.direction}`} data-testid="timeline-item">
+    <li className={`timeline-item dir-${tp.direction}`} data-testid="timeline-item" data-kind={tp.kind}>
       <div className="timeline-head">
-        <span className="kind">{kindLabel(tp.kind)}</span>
+        <span className="kind">{storedKindLabel(tp.kind, custom)}</span>
         <span className="meta">
           {channelLabel(tp.channel)} · {directionLabel(tp.direction)}
         </span>
         <time dateTime={new Date(tp.at).toISOString()}>{formatDateTime(tp.at)}</time>
-        {onDelete ? (
+        {onEdit ? (
           <button
             type="button"
             className="icon-button"
-            data-testid="edit-touchpoint-button"
-            aria-label={`${t('editTouchpoint')}: ${kindLabel(tp.kind)}, ${formatDateTime(tp.at)}`}
+            data-testid="edit-touchpoint"
+            aria-label={`${t('editTouchpoint')}: ${what}`}
             title={t('editTouchpoint')}
-            onClick={() => setEditing(true)}
+            onClick={() => onEdit(tp)}
           >
             ✎
           </button>
@@ -37,7 +44,7 @@ export function TimelineItem({ touchpoint: tp, onDelete }: { touchpoint: Touchpo
             type="button"
             className="icon-button"
             data-testid="delete-touchpoint"
-            aria-label={`${t('deleteTouchpoint')}: ${kindLabel(tp.kind)}, ${formatDateTime(tp.at)}`}
+            aria-label={`${t('deleteTouchpoint')}: ${what}`}
             title={t('deleteTouchpoint')}
             onClick={() => onDelete(tp)}
           >
@@ -45,7 +52,8 @@ export function TimelineItem({ touchpoint: tp, onDelete }: { touchpoint: Touchpo
           </button>
         ) : null}
       </div>
-      {tp.note ? <p className="note">{tp.note}</p> : null}
+      {tp.note && !children ? <p className="note">{tp.note}</p> : null}
+      {children}
     </li>
   );
 }

@@ -37,3 +37,34 @@ export interface OwnIdentity {
 }
 
 export type { Platform };
+
+/**
+ * A kind the seller named in settings ("custom:trade-fair-visit"): stored on the touchpoint
+ * beside the built-in kinds, labelled with the seller's own name for it. The slug is what is
+ * stored, so renaming the kind in settings relabels every entry without rewriting one.
+ */
+export type CustomKind = `custom:${string}`;
+export type StoredKind = TouchpointKind | CustomKind;
+
+export const CUSTOM_KIND_PREFIX = 'custom:';
+/** Lower-case letters, digits and dashes (any script's letters: a Chinese name keeps its own slug). */
+export const CUSTOM_SLUG = /^[\p{Ll}\p{Lo}\d](?:[\p{Ll}\p{Lo}\d-]{0,38}[\p{Ll}\p{Lo}\d])?$/u;
+
+export const isCustomKind = (k: string): k is CustomKind => k.startsWith(CUSTOM_KIND_PREFIX);
+
+/** The slug of a name the seller typed: "Trade fair visit" → "trade-fair-visit"; "" when nothing is left. */
+export function customSlug(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{Ll}\p{Lo}\d]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/g, '');
+}
+
+/** One kind the seller added in settings. */
+export interface CustomKindDef {
+  slug: string;
+  label: string;
+}

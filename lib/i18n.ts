@@ -6,7 +6,7 @@
  */
 import type en from '../public/_locales/en/messages.json';
 import type { Platform } from './capture';
-import type { Channel, Stage, TouchpointKind } from './domain';
+import { CUSTOM_KIND_PREFIX, isCustomKind, type Channel, type CustomKindDef, type Stage, type StoredKind, type TouchpointKind } from './domain';
 import { countryName } from './normalize';
 
 export type MessageKey = keyof typeof en;
@@ -148,3 +148,13 @@ export const channelLabel = (c: Channel): string => t(CHANNEL_KEYS[c]);
 export const kindLabel = (k: TouchpointKind): string => t(KIND_KEYS[k]);
 export const directionLabel = (d: 'in' | 'out'): string => t(DIRECTION_KEYS[d]);
 export const platformLabel = (p: Platform): string => t(PLATFORM_KEYS[p]);
+
+/**
+ * The label of a stored kind: a built-in one from the catalogue, a seller's own one by the name
+ * the seller gave it (its slug when that kind has since been removed from settings).
+ */
+export function storedKindLabel(k: StoredKind, custom: readonly CustomKindDef[] = []): string {
+  if (!isCustomKind(k)) return kindLabel(k);
+  const slug = k.slice(CUSTOM_KIND_PREFIX.length);
+  return custom.find((c) => c.slug === slug)?.label ?? slug;
+}

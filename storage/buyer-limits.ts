@@ -6,6 +6,7 @@
  * tests/unit/storage/buyer-limits.test.ts checks that a fitted buyer always passes it.
  */
 import { t, type MessageKey } from '../lib/i18n';
+import { linkedinHref, websiteHref } from '../lib/channel-links';
 import type { Buyer } from './schema';
 
 export const LIST_CAP = 50;
@@ -63,6 +64,15 @@ export function fitBuyer(b: Buyer): Buyer {
     if (v != null && v.length > TEXT_CAPS[k]) {
       moved.push(t('noteOverLimit', t(LABEL[k]), v));
       out[k] = clipText(v, TEXT_CAPS[k]);
+    }
+  }
+  // The schema stores only addresses the panel may link to; an old or imported value that is not
+  // one goes into the notes with a word, so no write of the buyer is ever refused for it.
+  for (const [k, linkable] of [['website', websiteHref], ['linkedin', linkedinHref]] as const) {
+    const v = out[k];
+    if (v != null && linkable(v) === null) {
+      moved.push(t('noteNotLinkable', t(LABEL[k]), v));
+      out[k] = null;
     }
   }
   const notes = moved.length ? [moved.join('\n'), b.notes].filter(Boolean).join('\n\n') : b.notes;

@@ -7,6 +7,7 @@ import { getDb, type BuyerbookDB } from './db';
 import { refreshDerived, writeBook } from './derived-fields';
 import { planEdit, type EditResult } from './edit-conflicts';
 import { newId } from './ids';
+import { withStageChange } from './buyer-stage';
 import type { Buyer, Stage } from './schema';
 import { NotFoundError } from './validate';
 
@@ -18,7 +19,7 @@ export type BuyerPatch = Partial<Omit<Buyer, 'id' | 'createdAt' | 'lastContactAt
 /** The fields a seller edits; the rest are kept by the book (ids, times, derived). */
 export const EDITABLE_BUYER_FIELDS = [
   'name', 'company', 'country', 'emails', 'phones', 'whatsapp', 'wechat', 'linkedin', 'website', 'platformIds', 'tags',
-  'stage', 'notes',
+  'stage', 'notes', 'timeZone',
 ] as const satisfies readonly (keyof Buyer)[];
 export type EditableBuyerField = (typeof EDITABLE_BUYER_FIELDS)[number];
 
@@ -92,7 +93,8 @@ export async function saveBuyerEdit(
     const { changes, conflicts } = planEdit(base, cur, wanted as Partial<Buyer>, EDITABLE_BUYER_FIELDS);
     if (conflicts.length) return { kind: 'conflict' as const, conflicts, current: cur, buyer: cur };
     if (Object.keys(changes).length === 0) return { kind: 'saved' as const, value: cur, buyer: cur };
-    await db.buyers.put(toBuyerRow({ ...cur, ...changes, updatedAt: now }));
+    // A stage chosen in the form is a change of stage like any other: it shows in the history.
+    await db.buyers.put(toBuyerRow(withStageChange(cur, { ...cur, ...changes, updatedAt: now }, now)));
     await refreshDerived(db, [id], now);
     const saved = fromBuyerRow((await db.buyers.get(id))!);
     return { kind: 'saved' as const, value: saved, buyer: saved };

@@ -15,6 +15,7 @@ import { newId } from './ids';
 import { mergeBuyers as mergeByPolicy } from './merge-policy';
 import { buyerSchema, inquirySchema, touchpointSchema, type Buyer, type Channel, type Inquiry, type Stage } from './schema';
 import { getSettings } from './settings-repo';
+import { withStageChange } from './buyer-stage';
 import { NotFoundError, parseRow } from './validate';
 
 export interface SaveCaptureResult {
@@ -200,6 +201,8 @@ export async function saveCapture(
       buyer = { ...buyer, tags: opts.tagsShownFor === buyer.id || !existing ? opts.tags : uniqStrings([...buyer.tags, ...opts.tags]) };
     }
     if (opts.stage) buyer = { ...buyer, stage: opts.stage };
+    // A known buyer moved to another stage by this save: the change shows in their history.
+    if (existing) buyer = withStageChange(existing, buyer, now);
 
     let inquiry: Inquiry | null = null;
     let inquiryCreated = false;

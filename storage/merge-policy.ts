@@ -8,7 +8,7 @@
 import { t, type MessageKey } from '../lib/i18n';
 import { uniqStrings, tidyBuyer, platformKey } from './buyer-row';
 import { furtherStage } from '../lib/stage-rules';
-import type { Buyer } from './schema';
+import { STAGE_CHANGES_CAP, type Buyer } from './schema';
 
 export type MergePolicy =
   /** The kept record's. */
@@ -26,6 +26,10 @@ export type MergePolicy =
   | 'earliest'
   /** The time of the merge. */
   | 'now'
+  /** The kept record's value, else the other's, silently (a preference, not a fact to keep). */
+  | 'first'
+  /** Both histories as one, oldest first, the newest kept up to the cap. */
+  | 'history'
   /** Recomputed after the merge by storage/derived-fields.ts; the later one meanwhile. */
   | 'derived-latest';
 
@@ -47,6 +51,8 @@ export const MERGE_POLICY: Record<keyof Buyer, MergePolicy> = {
   createdAt: 'earliest',
   updatedAt: 'now',
   lastContactAt: 'derived-latest',
+  timeZone: 'first',
+  stageChanges: 'history',
 };
 
 const LABEL: Partial<Record<keyof Buyer, MessageKey>> = {
@@ -111,6 +117,18 @@ export function mergeBuyers(keep: Buyer, other: Buyer, now: number): Buyer {
       case 'now':
         out[key] = now;
         break;
+      case 'first':
+        out[key] = a ?? b;
+        break;
+      case 'history': {
+        const seen = new Set<string>();
+        const both = [...(keep.stageChanges ?? []), ...(other.stageChanges ?? [])]
+          .filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
+          .sort((x, y) => x.at - y.at);
+        // Neither record had a history: none is made up (an absent field stays absent).
+        out[key] = keep.stageChanges || other.stageChanges ? both.slice(-STAGE_CHANGES_CAP) : undefined;
+        break;
+      }
       case 'derived-latest':
         out[key] = a == null && b == null ? null : Math.max((a as number | null) ?? 0, (b as number | null) ?? 0);
         break;

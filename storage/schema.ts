@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { platformSchema } from '../lib/capture-schema';
-import { CHANNELS, DIRECTIONS, STAGES, TOUCHPOINT_KINDS, type OwnIdentity } from '../lib/domain';
+import { CHANNELS, CUSTOM_KIND_PREFIX, CUSTOM_SLUG, DIRECTIONS, STAGES, TOUCHPOINT_KINDS, type CustomKind, type OwnIdentity } from '../lib/domain';
+import { linkedinHref, websiteHref } from '../lib/channel-links';
 
 export { STAGES, CHANNELS, DIRECTIONS, TOUCHPOINT_KINDS } from '../lib/domain';
 export type { Stage, Channel, TouchpointKind } from '../lib/domain';
@@ -16,8 +17,18 @@ export const stageSchema = z.enum(STAGES);
 export const channelSchema = z.enum(CHANNELS);
 export const directionSchema = z.enum(DIRECTIONS);
 export const touchpointKindSchema = z.enum(TOUCHPOINT_KINDS);
+/** A seller's own kind as stored on a touchpoint: `custom:<slug>` (lib/domain.ts). */
+export const customKindSchema = z
+  .string()
+  .refine((k) => k.startsWith(CUSTOM_KIND_PREFIX) && CUSTOM_SLUG.test(k.slice(CUSTOM_KIND_PREFIX.length)), 'Not a kind')
+  .transform((k) => k as CustomKind);
+/** Any kind a touchpoint may have: a built-in one or one the seller added in settings. */
+export const storedKindSchema = z.union([touchpointKindSchema, customKindSchema]);
 
 const id = z.string().min(1).max(64);
+
+/** How many stage changes a buyer keeps (the oldest go first past it). */
+export const STAGE_CHANGES_CAP = 200;
 const shortText = z.string().max(300);
 const epochMs = z.number().int().nonnegative();
 
@@ -32,6 +43,16 @@ export const emailSchema = z
 
 export const platformIdSchema = z.object({ platform: platformSchema, id: z.string().min(1).max(120) });
 
+/** One change of a buyer's stage: when, from, to, and the seller's reason (dormant, lost). */
+export const stageChangeSchema = z.object({
+  id,
+  at: epochMs,
+  from: stageSchema,
+  to: stageSchema,
+  reason: z.string().max(1000).default(''),
+});
+export type StageChange = z.infer<typeof stageChangeSchema>;
+
 export const buyerSchema = z.object({
   id,
   name: shortText.nullable(),
@@ -43,8 +64,10 @@ export const buyerSchema = z.object({
   phones: z.array(z.string().regex(/^\+\d{6,15}$/)).max(50),
   whatsapp: z.string().regex(/^\+\d{6,15}$/).nullable(),
   wechat: z.string().max(80).nullable(),
-  linkedin: z.string().max(500).nullable(),
-  website: z.string().max(500).nullable(),
+  // Only addresses the panel may link to are stored (lib/channel-links.ts): no javascript:,
+  // data: or chat schemes; LinkedIn only on linkedin.com over https.
+  linkedin: z.string().max(500).refine((u) => linkedinHref(u) !== null, 'Not a LinkedIn address').nullable(),
+  website: z.string().max(500).refine((u) => websiteHref(u) !== null, 'Not a web address').nullable(),
   platformIds: z.array(platformIdSchema).max(50),
   tags: z.array(z.string().min(1).max(60)).max(50),
   stage: stageSchema,
@@ -53,6 +76,16 @@ export const buyerSchema = z.object({
   updatedAt: epochMs,
   /** Time of the latest touchpoint, for "last contact" sorting and next steps. */
   lastContactAt: epochMs.nullable(),
+  /**
+   * The buyer's IANA time zone when the seller chose it (a country with several zones); absent
+   * or null: the country's own zone when it has one (lib/time-zones.ts).
+   */
+  timeZone: z.string().max(64).nullable().optional(),
+  /**
+   * Every change of stage, oldest first: shown in the history, kept by backups with the buyer,
+   * joined by merges. Optional so rows written before it read as "no changes".
+   */
+  stageChanges: z.array(stageChangeSchema).max(STAGE_CHANGES_CAP).optional(),
 });
 export type Buyer = z.infer<typeof buyerSchema>;
 
@@ -117,7 +150,7 @@ export const touchpointSchema = z.object({
   buyerId: id,
   channel: channelSchema,
   direction: directionSchema,
-  kind: touchpointKindSchema,
+  kind: storedKindSchema,
   at: epochMs,
   note: z.string().max(20_000),
   inquiryId: id.nullable().default(null),
@@ -136,6 +169,11 @@ export type { OwnIdentity };
 const _ownIdentityAgrees: OwnIdentity = {} as z.infer<typeof ownIdentitySchema>;
 void _ownIdentityAgrees;
 
+export const customKindDefSchema = z.object({
+  slug: z.string().regex(CUSTOM_SLUG),
+  label: z.string().trim().min(1).max(60),
+});
+
 export const settingsSchema = z.object({
   ownIdentity: ownIdentitySchema.default({ names: [], companies: [], emails: [], phones: [] }),
   /** When the last full backup was written (epoch ms), to remind the seller to make one. */
@@ -144,6 +182,8 @@ export const settingsSchema = z.object({
   nextSteps: nextStepSettingsSchema.default(DEFAULT_NEXT_STEP_SETTINGS),
   /** Days after the last backup the panel asks for a new one; 0 never asks. */
   backupReminderDays: z.number().int().min(0).max(365).default(7),
+  /** The seller's own touchpoint kinds, offered beside the built-in ones. */
+  customKinds: z.array(customKindDefSchema).max(50).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -5,6 +5,7 @@
 import { getDb, type BuyerbookDB } from './db';
 import { settingsSchema, type Settings } from './schema';
 import { parseRow } from './validate';
+import { customSlug, type CustomKindDef } from '../lib/domain';
 
 const KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];
 
@@ -52,5 +53,29 @@ export async function updateSettings(patch: Partial<Settings>, db: BuyerbookDB =
     }
     await db.settings.bulkPut(keys.map((key) => ({ key, value: next[key] })));
     return next;
+  });
+}
+
+export type AddKindResult = { kind: 'added'; def: CustomKindDef } | { kind: 'invalid' } | { kind: 'duplicate' };
+
+/** Adds one of the seller's own kinds, named as they typed it; its slug is what touchpoints store. */
+export async function addCustomKind(label: string, db: BuyerbookDB = getDb()): Promise<AddKindResult> {
+  const name = label.trim().slice(0, 60);
+  const slug = customSlug(name);
+  if (!name || !slug) return { kind: 'invalid' };
+  return db.transaction('rw', db.settings, async () => {
+    const { customKinds } = await getSettings(db);
+    if (customKinds.some((k) => k.slug === slug)) return { kind: 'duplicate' as const };
+    const def = { slug, label: name };
+    await updateSettings({ customKinds: [...customKinds, def] }, db);
+    return { kind: 'added' as const, def };
+  });
+}
+
+/** Removes a kind from the choices; touchpoints already logged with it keep it (shown by its slug). */
+export async function removeCustomKind(slug: string, db: BuyerbookDB = getDb()): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const { customKinds } = await getSettings(db);
+    await updateSettings({ customKinds: customKinds.filter((k) => k.slug !== slug) }, db);
   });
 }

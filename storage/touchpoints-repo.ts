@@ -7,7 +7,9 @@ import { getDb, type BuyerbookDB } from './db';
 import { refreshDerived, writeBook } from './derived-fields';
 import { planEdit, type EditResult } from './edit-conflicts';
 import { newId } from './ids';
-import { touchpointSchema, type Touchpoint } from './schema';
+import { touchpointSchema, type Stage, type Touchpoint } from './schema';
+import { isCustomKind } from '../lib/domain';
+import { proposeStage } from '../lib/stage-rules';
 import { NotFoundError, parseRow } from './validate';
 
 export type NewTouchpoint = Omit<Touchpoint, 'id' | 'inquiryId'> & { inquiryId?: string | null };
@@ -56,13 +58,63 @@ export async function editTouchpoint(
   });
 }
 
-/** Deletes a touchpoint; the buyer's last contact becomes the latest one left. */
-export async function deleteTouchpoint(id: string, db: BuyerbookDB = getDb(), now: number = Date.now()): Promise<void> {
-  await writeBook(db, async () => {
+/**
+ * Deletes a touchpoint; the buyer's last contact becomes the latest one left. Returns the row as
+ * it was, so the panel can offer to undo (restoreTouchpoint) instead of asking first.
+ */
+export async function deleteTouchpoint(id: string, db: BuyerbookDB = getDb(), now: number = Date.now()): Promise<Touchpoint | undefined> {
+  return writeBook(db, async () => {
     const tp = await db.touchpoints.get(id);
-    if (!tp) return;
+    if (!tp) return undefined;
     await db.touchpoints.delete(id);
     await refreshDerived(db, [tp.buyerId], now);
+    return tp;
+  });
+}
+
+/**
+ * Undoes a delete: the same row (same id, same fields) back in the book, and the buyer's derived
+ * fields follow. Refused when the buyer is gone meanwhile.
+ */
+export async function restoreTouchpoint(tp: Touchpoint, db: BuyerbookDB = getDb(), now: number = Date.now()): Promise<Touchpoint> {
+  const row = parseRow('touchpoints', touchpointSchema, tp);
+  return writeBook(db, async () => {
+    await assertBuyer(db, row.buyerId);
+    await db.touchpoints.put(row);
+    await refreshDerived(db, [row.buyerId], now);
+    return row;
+  });
+}
+
+/** The latest touchpoint of a buyer, or undefined when the timeline is empty. */
+export async function latestTouchpoint(buyerId: string, db: BuyerbookDB = getDb()): Promise<Touchpoint | undefined> {
+  return db.touchpoints
+    .where('[buyerId+at]')
+    .between([buyerId, Dexie.minKey], [buyerId, Dexie.maxKey], true, true)
+    .last();
+}
+
+export interface LoggedTouchpoint {
+  touchpoint: Touchpoint;
+  /** The stage this touchpoint implies, when it would move the buyer forward (lib/stage-rules.ts). */
+  proposedStage: Stage | null;
+}
+
+/**
+ * Logs a touchpoint and, in the same transaction, works out the stage it implies from the buyer
+ * as they are now and the orders logged before it (a second order makes a repeat buyer).
+ */
+export async function logTouchpoint(input: NewTouchpoint, db: BuyerbookDB = getDb(), now: number = Date.now()): Promise<LoggedTouchpoint> {
+  return writeBook(db, async () => {
+    const touchpoint = await addTouchpoint(input, db, now);
+    const buyer = await db.buyers.get(touchpoint.buyerId);
+    if (!buyer || isCustomKind(touchpoint.kind)) return { touchpoint, proposedStage: null };
+    const ordersBefore = await db.touchpoints
+      .where('[buyerId+at]')
+      .between([touchpoint.buyerId, Dexie.minKey], [touchpoint.buyerId, touchpoint.at], true, true)
+      .filter((t) => t.kind === 'order' && t.id !== touchpoint.id)
+      .count();
+    return { touchpoint, proposedStage: proposeStage({ current: buyer.stage, kind: touchpoint.kind, ordersBefore }) };
   });
 }
 

@@ -4,7 +4,7 @@
  * imports no storage: the repository passes its own rows in as they are.
  */
 
-import { CHANNELS, type Channel, type TouchpointKind } from '../domain';
+import { CHANNELS, type Channel, type StoredKind } from '../domain';
 
 /** The domain's channels and kinds (lib/domain.ts): a kind added there is one the rules see. */
 export const STEP_CHANNELS = CHANNELS;
@@ -13,7 +13,8 @@ export type StepChannel = Channel;
 /** Channels the seller owns: the platforms can cut the others off. */
 export const OWNED_CHANNELS: readonly StepChannel[] = ['email', 'whatsapp', 'wechat', 'phone'];
 
-export type StepKind = TouchpointKind;
+/** Built-in kinds and the seller's own (`custom:<slug>`): a custom kind counts by its direction. */
+export type StepKind = StoredKind;
 
 export interface StepBuyer {
   id: string;

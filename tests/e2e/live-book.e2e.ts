@@ -13,6 +13,8 @@ async function openDetail(panel: Page, name: string): Promise<void> {
   await panel.locator(T.tabBuyers).click();
   await panel.locator(T.buyerRow).filter({ hasText: name }).first().click();
   await panel.locator(T.buyerDetail).waitFor();
+  // The card comes first; its fields are one click away.
+  await panel.locator(`${T.buyerDetail} [data-testid="edit-details"]`).click();
 }
 
 const field = (panel: Page, key: string) => panel.locator(`${T.buyerDetail} [data-testid="buyer-field-${key}"]`);

@@ -107,6 +107,8 @@ describe('BuyersView', () => {
     expect(within(detail).getByRole('heading', { level: 2 }).textContent).toBe('Jonas Becker');
     expect(within(detail).queryAllByTestId('timeline-item')).toHaveLength(0);
 
+    // The full form is one click beside the quick buttons.
+    await user.click(within(detail).getByTestId('quick-more'));
     const form = within(detail).getByTestId('add-touchpoint');
     await user.selectOptions(within(form).getByLabelText('Channel'), 'whatsapp');
     await user.selectOptions(within(form).getByLabelText('What happened'), 'quote-sent');
@@ -122,17 +124,11 @@ describe('BuyersView', () => {
     expect(Math.abs(stored[0]!.at - Date.now())).toBeLessThan(2 * 60_000); // "now" by default
     expect((await getBuyer(b.id))?.lastContactAt).toBe(stored[0]!.at);
 
-    // Logged by mistake: deleted after a confirmation; Cancel (the focused answer) keeps it.
+    // Logged by mistake: deleted at once, with an undo offered instead of a dialog.
     await user.click(within(item).getByTestId('delete-touchpoint'));
-    let dialog = await screen.findByRole('alertdialog');
-    expect(dialog.textContent).toContain('Quote sent');
-    await user.keyboard('{Enter}');
-    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(await listTimeline(b.id, {})).toHaveLength(1);
-    await user.click(within(item).getByTestId('delete-touchpoint'));
-    dialog = await screen.findByRole('alertdialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     await waitFor(() => expect(within(detail).queryAllByTestId('timeline-item')).toHaveLength(0));
+    expect(within(detail).getByTestId('undo-bar').textContent).toContain('Quote sent');
     expect(await listTimeline(b.id, {})).toEqual([]);
     expect((await getBuyer(b.id))?.lastContactAt).toBeNull();
   });
@@ -143,6 +139,7 @@ describe('BuyersView', () => {
     render(<Harness />);
     await user.click(await screen.findByTestId('buyer-row'));
     const detail = await screen.findByTestId('buyer-detail');
+    await user.click(within(detail).getByTestId('edit-details'));
     await user.type(within(detail).getByTestId('buyer-field-country'), 'Germany');
     await user.type(within(detail).getByTestId('buyer-field-phones'), '0151 1234 5678');
     await user.type(within(detail).getByTestId('buyer-field-emails'), 'J.Becker@Example.DE');

@@ -12,7 +12,7 @@ import { CaptureForm } from '../../../components/capture-form';
 import { BuyersView } from '../../../components/buyers-view';
 import { createBuyer, getBuyer, updateBuyer, type NewBuyer } from '../../../storage/buyers-repo';
 import { listInquiries } from '../../../storage/inquiries-repo';
-import { addTouchpoint, editTouchpoint, getTouchpoint } from '../../../storage/touchpoints-repo';
+import { addTouchpoint } from '../../../storage/touchpoints-repo';
 
 const noop = () => {};
 const newBuyer = (over: Partial<NewBuyer>): NewBuyer => ({
@@ -54,6 +54,7 @@ describe('live book', () => {
     const a = await createBuyer(newBuyer({ name: 'Anna Alpha' }));
     render(<Harness initial={a.id} />);
     const detail = await screen.findByTestId('buyer-detail');
+    fireEvent.click(within(detail).getByTestId('edit-details'));
     await waitFor(() => expect(within(detail).getByTestId('buyer-field-name')).toBeTruthy());
     await act(() => addTouchpoint({ buyerId: a.id, channel: 'email', direction: 'out', kind: 'quote-sent', at: Date.now(), note: 'sent the quote' }));
     await waitFor(() => expect(within(detail).getByText('sent the quote')).toBeTruthy());
@@ -66,6 +67,7 @@ describe('live book', () => {
     const user = userEvent.setup();
     render(<Harness initial={a.id} />);
     const detail = await screen.findByTestId('buyer-detail');
+    await user.click(within(detail).getByTestId('edit-details'));
     const name = await within(detail).findByTestId('buyer-field-name');
     await user.clear(name);
     await user.type(name, 'Anna Mine');
@@ -83,23 +85,5 @@ describe('live book', () => {
     await waitFor(async () => expect((await getBuyer(a.id))!).toMatchObject({ name: 'Anna Mine', company: 'Theirs AG' }));
   });
 
-  it('a timeline entry is edited in place; a note changed elsewhere meanwhile gives the choice', async () => {
-    const a = await createBuyer(newBuyer({ name: 'Anna Alpha' }));
-    const tp = await addTouchpoint({ buyerId: a.id, channel: 'email', direction: 'out', kind: 'quote-sent', at: Date.UTC(2026, 10, 20, 9, 30), note: 'first' });
-    const user = userEvent.setup();
-    render(<Harness initial={a.id} />);
-    const detail = await screen.findByTestId('buyer-detail');
-    await user.click(await within(detail).findByTestId('edit-touchpoint-button'));
-    const note = within(detail).getByTestId('edit-touchpoint-note');
-    await user.clear(note);
-    await user.type(note, 'mine');
-    await act(() => editTouchpoint(tp.id, tp, { note: 'theirs' }).then(() => undefined));
-    await user.click(within(detail).getByTestId('save-touchpoint'));
-    const conflict = await within(detail).findByTestId('conflict-note');
-    expect(within(conflict).getByTestId('conflict-theirs').textContent).toBe('theirs');
-    await user.click(within(conflict).getByTestId('keep-mine'));
-    await user.click(within(detail).getByTestId('save-touchpoint'));
-    await waitFor(async () => expect((await getTouchpoint(tp.id))!).toMatchObject({ note: 'mine', at: tp.at }));
-    await waitFor(() => expect(within(detail).getByText('mine')).toBeTruthy());
-  });
+  // Editing a timeline entry, with its conflict choice: tests/unit/components/book-card.test.tsx.
 });

@@ -9,7 +9,8 @@ import { fromBuyerRow, toBuyerRow } from '../../../storage/buyer-row';
 import { bulkPutBuyers, createBuyer, deleteBuyer, getBuyer, mergeBuyers, saveBuyerEdit, updateBuyer } from '../../../storage/buyers-repo';
 import { saveCapture } from '../../../storage/capture-repo';
 import { bulkImport } from '../../../storage/bulk-import';
-import { addTouchpoint, bulkPutTouchpoints, deleteTouchpoint, editTouchpoint } from '../../../storage/touchpoints-repo';
+import { addTouchpoint, bulkPutTouchpoints, deleteTouchpoint, editTouchpoint, logTouchpoint, restoreTouchpoint } from '../../../storage/touchpoints-repo';
+import { changeStage } from '../../../storage/buyer-stage';
 import type { BuyerbookDB } from '../../../storage/db';
 import { withNextDue } from '../../../storage/next-due';
 import { getSettings } from '../../../storage/settings-repo';
@@ -56,8 +57,15 @@ test('every write path leaves every buyer\'s derived fields right', async () => 
   const moved = (await db.touchpoints.get(t1.id))!;
   await editTouchpoint(t1.id, moved, { buyerId: saved.buyer.id }, db);
   await expectDerivedRight(db, 'move touchpoint');
-  await deleteTouchpoint(t1.id, db);
+  const gone = await deleteTouchpoint(t1.id, db);
   await expectDerivedRight(db, 'delete touchpoint');
+  await restoreTouchpoint(gone!, db);
+  await expectDerivedRight(db, 'undo a delete');
+  await deleteTouchpoint(t1.id, db);
+  await logTouchpoint(tp(a.id, 8000), db);
+  await expectDerivedRight(db, 'log touchpoint');
+  await changeStage(a.id, 'lost', { reason: 'went elsewhere' }, db);
+  await expectDerivedRight(db, 'change stage');
 
   // The inquiry moves to Anna (saved into her by its platform id): both buyers recomputed.
   await saveCapture(capture('alibaba', { name: 'Anna' }, { platformInquiryId: 'Q1', subject: 'valves' }), { buyerId: a.id }, db);

@@ -1,16 +1,19 @@
-/** Channel, direction and what happened: the pickers shared by the add and edit forms of a timeline entry. */
+/** The pickers a touchpoint is logged and edited with: channel, direction, what happened. */
 import { useId } from 'react';
-import { CHANNELS, TOUCHPOINT_KINDS, type Channel, type TouchpointKind } from '../storage/schema';
-import { channelLabel, directionLabel, kindLabel, t } from '../lib/i18n';
+import { CHANNELS, type Channel, type Direction, type StoredKind } from '../lib/domain';
+import { channelLabel, directionLabel, t } from '../lib/i18n';
+import { KindOptions } from './kind-options';
+import { useCustomKinds } from './use-custom-kinds';
 
-export interface TouchpointKindValues {
+export interface TouchpointPicks {
   channel: Channel;
-  direction: 'in' | 'out';
-  kind: TouchpointKind;
+  direction: Direction;
+  kind: StoredKind;
 }
 
-export function TouchpointKindFields(props: TouchpointKindValues & { onChange: (patch: Partial<TouchpointKindValues>) => void }) {
+export function TouchpointFields(props: TouchpointPicks & { onChange: (patch: Partial<TouchpointPicks>) => void }) {
   const id = useId();
+  const custom = useCustomKinds();
   return (
     <>
       <div className="row">
@@ -26,11 +29,7 @@ export function TouchpointKindFields(props: TouchpointKindValues & { onChange: (
         </div>
         <div className="field grow">
           <label htmlFor={`${id}-direction`}>{t('fieldDirection')}</label>
-          <select
-            id={`${id}-direction`}
-            value={props.direction}
-            onChange={(e) => props.onChange({ direction: e.target.value as 'in' | 'out' })}
-          >
+          <select id={`${id}-direction`} value={props.direction} onChange={(e) => props.onChange({ direction: e.target.value as Direction })}>
             <option value="out">{directionLabel('out')}</option>
             <option value="in">{directionLabel('in')}</option>
           </select>
@@ -38,12 +37,8 @@ export function TouchpointKindFields(props: TouchpointKindValues & { onChange: (
       </div>
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t('fieldKind')}</label>
-        <select id={`${id}-kind`} value={props.kind} onChange={(e) => props.onChange({ kind: e.target.value as TouchpointKind })}>
-          {TOUCHPOINT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(k)}
-            </option>
-          ))}
+        <select id={`${id}-kind`} value={props.kind} onChange={(e) => props.onChange({ kind: e.target.value as StoredKind })}>
+          <KindOptions custom={custom} />
         </select>
       </div>
     </>
