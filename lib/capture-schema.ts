@@ -4,7 +4,7 @@
  * message or the database. `zod/mini` because the panel-side bundle stays lean too.
  */
 import * as z from 'zod/mini';
-import { PLATFORMS, type RawCapture } from './capture';
+import { CAPTURE_SOURCES, PLATFORMS, type RawCapture } from './capture';
 
 export const platformSchema = z.enum(PLATFORMS);
 
@@ -40,6 +40,8 @@ export const rawCaptureSchema = z.object({
   url: z.string().check(z.maxLength(4000)),
   buyer: rawBuyerSchema,
   inquiry: rawInquirySchema,
+  // Optional so captures saved or sent before provenance existed still parse.
+  sources: z.optional(z.partialRecord(z.string().check(z.maxLength(40)), z.enum(CAPTURE_SOURCES))),
 });
 
 // The schema and the hand-written type in ./capture.ts must describe the same thing.

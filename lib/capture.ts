@@ -49,11 +49,25 @@ export interface RawInquiry {
   message: string | null;
 }
 
+/**
+ * Where a field's value came from, so the panel can say so and mark the free-text ones
+ * ('text', 'signature', 'chat') for the seller to check. 'picked' is the seller's own selection.
+ */
+export const CAPTURE_SOURCES = ['page-data', 'selector', 'label', 'text', 'signature', 'chat', 'picked'] as const;
+export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
+/**
+ * Keyed by field name: "name", "company", "country", "emails", "phones", "whatsapp", "wechat",
+ * "website", "linkedin", "platformBuyerId", "subject", "productTitle", "quantity", "message", …
+ */
+export type CaptureSources = Partial<Record<string, CaptureSource>>;
+
 export interface RawCapture {
   platform: Platform;
   url: string;
   buyer: RawBuyer;
   inquiry: RawInquiry;
+  /** Optional: captures from before provenance existed, and hand-made ones, have none. */
+  sources?: CaptureSources;
 }
 
 /** After normalizeCapture: same shape, values in canonical form (E.164, ISO codes, lower-case emails). */

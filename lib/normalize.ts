@@ -154,5 +154,6 @@ export function normalizeCapture(raw: RawCapture): RawCapture {
       unit: normalizeUnit(cleanText(raw.inquiry.unit)),
       message: msg || null,
     },
+    ...(raw.sources ? { sources: { ...raw.sources } } : {}),
   };
 }
