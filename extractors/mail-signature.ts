@@ -33,6 +33,18 @@ const FREE_MAIL = /^(?:g(?:oogle)?mail|yahoo|hotmail|outlook|live|msn|icloud|aol
 const COUNTRY_LABEL = /^(?:country(?:\/region)?|国家(?:\/地区)?)\s*[:：]\s*(.+)/i;
 const COMPANY_LABEL = /^(?:company|公司(?:名称)?)\s*[:：]\s*(.+)/i;
 
+// Register and tax numbers are not phones: "VAT PL5261040828", "NIP 526-104-08-28", "KRS 0000123456".
+const REGISTER =
+  /(?:^|[\s,;(])(?:VAT|NIP|KRS|REGON|NIF|CIF|CNPJ|CPF|RUC|RFC|EIN|TIN|ABN|GST(?:IN)?|TRN|SIRET|SIREN|IČO|DIČ|HRB|UID|P\.?\s?IVA|Partita IVA|USt-?Id\w*|Tax\s*(?:ID|No|Number)|(?:Company|Reg(?:istration)?|CR|Trade Licen[cs]e)\.?\s*(?:No|Nr|Number)\.?)\b|税号|统一社会信用代码|注册号|营业执照/i;
+// "ext. 204", "x204", "wew. 12", "ramal 35", "分机 8001": the extension is not part of the number.
+const EXTENSION = /\s*(?:\b(?:ext|extn|extension|wew|wewn|ramal|anexo|int)\.?|\s[x#]|分机|内线|内線|転)\s*[:.]?\s*\d{1,6}\b/gi;
+
+/** The part of a signature segment that may hold a phone: before any register number, without extensions. */
+export function phonePart(seg: string): string {
+  const reg = REGISTER.exec(seg);
+  return (reg ? seg.slice(0, reg.index) : seg).replace(EXTENSION, ' ').trim();
+}
+
 const squash = (s: string) => s.normalize('NFD').toLowerCase().replace(/[^a-z0-9]/g, '');
 const digits = (s: string) => s.replace(/\D/g, '');
 const hostOf = (w: string) => w.replace(/^https?:\/\//i, '').replace(/[/:?#].*$/, '').toLowerCase();
@@ -128,8 +140,9 @@ export function readContacts(lines: string[], opts: ContactOptions = {}): Contac
   const text = segs.join('\n');
   const phones: string[] = [];
   const addPhone = (p: string) => keep(p) && !phones.some((q) => digits(q) === digits(p)) && phones.push(p);
-  for (const s of segs) {
-    if (/\bfax\b|传真/i.test(s) && !/whats ?app/i.test(s)) continue;
+  for (const seg of segs) {
+    if (/\bfax\b|传真/i.test(seg) && !/whats ?app/i.test(seg)) continue;
+    const s = phonePart(seg);
     if (PHONE_LABEL.test(s) || /^[+(]?\d[\d\s().\-/]{5,22}\d$/.test(s)) findPhones(s).forEach(addPhone);
   }
   const wa = findWhatsApp(text, hrefs);

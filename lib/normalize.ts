@@ -9,7 +9,7 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import type { RawCapture } from './capture';
-import { normalizeUnit } from '../extractors/patterns';
+import { normalizeUnit } from './units';
 
 countries.registerLocale(en);
 countries.registerLocale(zh);

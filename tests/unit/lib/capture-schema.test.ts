@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rawCaptureSchema } from '../../../lib/capture-schema';
-import { emptyCapture } from '../../../lib/capture';
+import { emptyCapture, type RawCapture } from '../../../lib/capture';
 import { normalizeCapture } from '../../../lib/normalize';
 
 describe('capture provenance (sources)', () => {
@@ -9,7 +9,7 @@ describe('capture provenance (sources)', () => {
   });
 
   it('keeps per-field sources through the schema and normalisation', () => {
-    const c = { ...emptyCapture('gmail', 'https://mail.google.com/mail/u/0/'), sources: { name: 'label', phones: 'signature', quantity: 'text' } };
+    const c: RawCapture = { ...emptyCapture('gmail', 'https://mail.google.com/mail/u/0/'), sources: { name: 'label', phones: 'signature', quantity: 'text' } };
     const parsed = rawCaptureSchema.safeParse(c);
     expect(parsed.success).toBe(true);
     expect(parsed.data?.sources).toEqual({ name: 'label', phones: 'signature', quantity: 'text' });
