@@ -23,3 +23,12 @@ export const PLATFORM_MATCHES: Record<Exclude<Platform, 'generic'>, string[]> = 
 
 /** Every platform page, each pattern once: the page-data script's and the manifest's hosts. */
 export const ALL_PLATFORM_MATCHES: string[] = [...new Set(Object.values(PLATFORM_MATCHES).flat())];
+
+/**
+ * Platforms whose readers ask the page for its own globals (extractors/page-data.ts'
+ * readAssignedLiteral): the main-world page-data script runs on their pages only.
+ * tests/unit/registry.test.ts checks the list against the readers' code.
+ */
+export const PAGE_DATA_PLATFORMS: Exclude<Platform, 'generic'>[] = ['alibaba'];
+
+export const PAGE_DATA_MATCHES: string[] = PAGE_DATA_PLATFORMS.flatMap((p) => PLATFORM_MATCHES[p]);

@@ -184,6 +184,7 @@ const detail: PageAdapter = {
   id: 'alibaba/inquiry-detail',
   detect: (url) => on(url, 'message', /^\/message\/maDetail\.htm$/i),
   extract: (doc, url) => readChat(doc, url, doc, url.searchParams.get('imInquiryId'), {}),
+  observe: 'body',
   examples: {
     positive: [`${M}maDetail.htm?imInquiryId=8043077219408&secTradeId=9b1e7d2c5a4f40e3`],
     negative: [`${M}default.htm#feedback/all`, `${M}setting.htm`, `https://message${FAKE}maDetail.htm?imInquiryId=1`, 'https://www.alibaba.com/message/maDetail.htm'],
@@ -217,6 +218,7 @@ const listDetail: PageAdapter = {
       : {};
     return readChat(doc, url, panel, id, known);
   },
+  observe: 'body',
   examples: {
     positive: [`${M}default.htm?imInquiryId=8043102958861#feedback/detail/all/8043102958861/8043102958861/c7d2e90b4f1a43a5/`],
     negative: [`${M}default.htm#feedback/all`, `${M}default.htm`, `${M}template.htm`, `https://message${FAKE}default.htm#feedback/detail/all/1/1/x/`],
@@ -227,6 +229,7 @@ const chatApp = (id: string, host: string, path: RegExp, positive: string[], neg
   id,
   detect: (url) => on(url, host, path),
   extract: (doc, url) => readChat(doc, url, doc, null, {}, true),
+  observe: 'body',
   examples: { positive, negative },
 });
 
@@ -279,6 +282,7 @@ const rfq: PageAdapter = {
     b.wechat = findWeChat(q.message);
     return cap;
   },
+  observe: 'body',
   examples: {
     positive: [`${RQ}rfq_detail.htm?p=QVJGUV9ERVRBSUx8MTEzOTI1ODQwN3xlbg&uuid=5d1e8a7c-3b9f`],
     negative: [RQ, `${RQ}rfq_search_list.htm?searchText=bags`, `${RQ}quote_list.htm`, 'https://sourcing.alibaba.com.example.net/rfq_detail.htm'],

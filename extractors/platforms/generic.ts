@@ -285,6 +285,7 @@ const anyPage: PageAdapter = {
   id: 'generic/any-page',
   detect: (u) => u.protocol === 'https:' || u.protocol === 'http:',
   extract: extractGeneric,
+  observe: 'body',
   examples: {
     positive: ['https://www.vanderlinden-horecagroothandel.nl/en/contact', 'http://www.example-trading.co.uk/about-us.html'],
     negative: ['chrome://extensions/', 'file:///C:/Users/sales/Desktop/buyer.html', 'about:blank'],

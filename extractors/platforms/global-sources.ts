@@ -74,6 +74,7 @@ const inquiryDetail: PageAdapter = {
   id: 'global-sources/inquiry-detail',
   detect: (u) => u.hostname === 'supplier.globalsources.com' && /\/inquiry\/detail\b/i.test(u.pathname),
   extract: extractDetail,
+  observe: 'body',
   examples: {
     positive: [SC + 'detail?inquiryId=50318764207&folder=inbox', SC + 'detail?inquiryId=50318690417&folder=forwarded'],
     negative: [

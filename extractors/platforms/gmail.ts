@@ -79,6 +79,7 @@ const thread: PageAdapter = {
   // (Gmail's reading-pane layouts open threads without changing the #hash shape).
   detect: (u) => u.protocol === 'https:' && u.hostname === 'mail.google.com' && /^\/mail\//.test(u.pathname),
   extract: extractThread,
+  observe: 'body',
   examples: {
     positive: [
       'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKmTtVbJqRwZpLcHn',

@@ -171,6 +171,7 @@ const messageDetail: PageAdapter = {
     /message|mail|inquiry/i.test(u.pathname) &&
     (/^view$/i.test(u.searchParams.get('xcase') ?? '') || /[?&](?:mailId|inquiryId)=\w/.test(u.search) || /\/detail\/\w/.test(u.pathname)),
   extract: extractDetail,
+  observe: 'body',
   examples: {
     positive: [MC + VIEW + '&folder=inbox', CN + VIEW, CN + 'inquiry/detail/hGsZqVbYtMkE'],
     negative: [
@@ -187,6 +188,7 @@ const tradeMessenger: PageAdapter = {
   id: 'made-in-china/trade-messenger',
   detect: isTm,
   extract: extractChat,
+  observe: 'body',
   examples: {
     positive: [MC + 'tm.do?xcase=open', CN + 'tm/chat?buyerId=bYtRmKqPzLwE'],
     negative: [MC + 'help/tm.do', 'https://www.made-in-china.com/tm.do?xcase=open'],

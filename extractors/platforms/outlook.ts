@@ -101,6 +101,7 @@ const readingPane: PageAdapter = {
   // pane share one address until a message is opened, and a deep link shows one message alone).
   detect: (u) => u.protocol === 'https:' && OUTLOOK_HOSTS.includes(u.hostname) && /^\/mail(?:\/|$)/.test(u.pathname),
   extract: extractPane,
+  observe: 'body',
   examples: {
     positive: [
       'https://outlook.office.com/mail/inbox/id/AAQkADk2ZjE0YzQ1AQAIiS7b1kq0xB%3D',

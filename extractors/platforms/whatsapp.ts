@@ -122,6 +122,8 @@ const chat: PageAdapter = {
   // WhatsApp Web is one page: the open chat is told apart from the start screen by the DOM.
   detect: (u) => u.protocol === 'https:' && u.hostname === 'web.whatsapp.com',
   extract: extractChat,
+  // The app root: #main itself is replaced on every chat switch.
+  observe: '#app',
   examples: {
     positive: ['https://web.whatsapp.com/', 'https://web.whatsapp.com/send?phone=96171438206', 'https://web.whatsapp.com/#'],
     negative: [
