@@ -16,6 +16,7 @@ import { emptyCapture, type RawBuyer, type RawCapture } from '../../lib/capture'
 import { clean, isHidden } from '../dom';
 import { findEmails, findPhones, findWeChat, findWebsites, findWhatsApp, isMasked } from '../patterns';
 import type { PageAdapter, PlatformModule } from '../types';
+import { isPlatformHost } from '../platform-matches';
 
 /** Reading caps: enough for any contact page, bounded on a 50,000-node web app. */
 const MAX_ELEMENTS = 15000;
@@ -283,12 +284,23 @@ function decodeSafe(v: string): string {
 
 const anyPage: PageAdapter = {
   id: 'generic/any-page',
-  detect: (u) => u.protocol === 'https:' || u.protocol === 'http:',
+  detect: (u) => (u.protocol === 'https:' || u.protocol === 'http:') && !isPlatformHost(u.hostname),
   extract: extractGeneric,
   observe: 'body',
   examples: {
     positive: ['https://www.vanderlinden-horecagroothandel.nl/en/contact', 'http://www.example-trading.co.uk/about-us.html'],
-    negative: ['chrome://extensions/', 'file:///C:/Users/sales/Desktop/buyer.html', 'about:blank'],
+    negative: [
+      'chrome://extensions/',
+      'file:///C:/Users/sales/Desktop/buyer.html',
+      'about:blank',
+      // Platform hosts no reader of theirs claims: lead lists, settings.
+      'https://message.alibaba.com/message/buyerLeads.htm',
+      'https://sourcing.alibaba.com/rfq_search_list.htm?searchText=led',
+      'https://membercenter.made-in-china.com/crm/customer/list',
+      'https://supplier.globalsources.com/supplier-center/buyer-leads',
+      'https://www.linkedin.com/search/results/people/?keywords=buyer',
+      'https://mail.google.com/mail/u/0/#contacts',
+    ],
   },
 };
 

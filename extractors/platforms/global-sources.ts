@@ -72,13 +72,32 @@ const SC = 'https://supplier.globalsources.com/supplier-center/inquiry/';
 
 const inquiryDetail: PageAdapter = {
   id: 'global-sources/inquiry-detail',
-  detect: (u) => u.hostname === 'supplier.globalsources.com' && /\/inquiry\/detail\b/i.test(u.pathname),
+  // The supplier centre has moved its pages more than once (/supplier-center/inquiry/detail,
+  // /sc/inquiry/view/<id>, /inquiry/detail.htm, the message centre): one open inquiry or message,
+  // by its id in the query or the path, on any of them; lists and settings are not detail pages.
+  detect: (u) =>
+    u.protocol === 'https:' &&
+    u.hostname === 'supplier.globalsources.com' &&
+    /\b(?:inquir\w*|enquir\w*|messages?|rfq|rfi)\b/i.test(u.pathname) &&
+    !/\/(?:list|search|settings?|template\w*|stat\w*)(?:[/.]|$)/i.test(u.pathname) &&
+    (/[?&](?:inquiryId|inqId|enquiryId|messageId|msgId|rfqId|id)=\w/i.test(u.search) || /\/(?:detail|view|read)\b|\/\d{6,}(?:[/.]|$)/i.test(u.pathname)),
   extract: extractDetail,
   observe: 'body',
   examples: {
-    positive: [SC + 'detail?inquiryId=50318764207&folder=inbox', SC + 'detail?inquiryId=50318690417&folder=forwarded'],
+    positive: [
+      SC + 'detail?inquiryId=50318764207&folder=inbox',
+      SC + 'detail?inquiryId=50318690417&folder=forwarded',
+      'https://supplier.globalsources.com/sc/inquiry/view/50318764207',
+      'https://supplier.globalsources.com/inquiry/detail.htm?inqId=50318764207',
+      'https://supplier.globalsources.com/supplier-center/message/detail?messageId=8841203377',
+      'https://supplier.globalsources.com/supplier-center/rfq/detail?rfqId=7712093',
+    ],
     negative: [
       SC + 'list?folder=inbox',
+      SC + 'list?folder=inbox&id=5',
+      'https://supplier.globalsources.com/supplier-center/inquiry/template',
+      'https://supplier.globalsources.com/supplier-center/buyer-leads',
+      'https://supplier.globalsources.com/supplier-center/home',
       'https://supplier.globalsources.com/supplier-center/rfq/list',
       'https://www.globalsources.com/Ceramic-table-lamp/ceramic-table-lamp-1209348871p.htm',
       'https://supplier.globalsources.com.evil.example/supplier-center/inquiry/detail?inquiryId=1',
