@@ -6,6 +6,7 @@
  * bidi-override characters in one-line fields, and no web address that is not http(s).
  * It also names a source for every filled field the adapter left unnamed. Pure.
  */
+import { cleanName } from './names';
 import { CAPTURE_LIMITS as L, type CaptureSource, type RawBuyer, type RawCapture, type RawInquiry } from '../lib/capture';
 
 export const TRUNCATED = '…[truncated]';
@@ -82,7 +83,8 @@ export function guardCapture(cap: RawCapture, opts: GuardOptions = {}): RawCaptu
     return out;
   };
   const buyer: RawBuyer = {
-    name: keep(b.name, B.name),
+    // Honorifics and placeholders ('Buyer', '买家') are never a name, whichever reader gave it.
+    name: keep(cleanName(b.name), B.name),
     company: keep(b.company, B.company),
     country: oneLine(b.country, B.country),
     emails: list(b.emails, B.emails),

@@ -11,6 +11,9 @@
 import { emptyCapture, type Platform, type RawBuyer, type RawCapture } from '../lib/capture';
 import { all, clean, visibleText } from './dom';
 import { findEmails, findPhones, findWeChat, findWebsites, findWhatsApp, isMasked } from './patterns';
+import { cleanName } from './names';
+import { fillQuantity } from './quantity';
+import { BUYER_FIELDS, mark } from './sources';
 
 export type Contacts = Pick<RawBuyer, 'company' | 'country' | 'emails' | 'phones' | 'whatsapp' | 'wechat' | 'website' | 'linkedin'>;
 
@@ -252,10 +255,15 @@ export function mailCapture(
   const c = readContacts(sig, { hrefs, email, exclude });
   const text = own.map((m) => m.lines.join('\n')).join('\n\n');
   Object.assign(cap.buyer, c, {
-    name: party.name && !party.name.includes('@') && !isSeller(party) ? party.name : null,
+    name: party.name && !party.name.includes('@') && !isSeller(party) ? cleanName(party.name) : null,
     emails: [...(email ? [email] : []), ...c.emails.filter((e) => e !== email)],
   });
   cap.inquiry.message = text || null;
   cap.inquiry.receivedAt = own.map((m) => m.time).filter((t): t is string => !!t).sort()[0] ?? null;
+  // The sender's name and address are the mail's header; the rest is their signature.
+  mark(cap, 'selector', 'name', 'emails', 'subject', 'message');
+  mark(cap, 'signature', ...BUYER_FIELDS);
+  const qty = fillQuantity(cap.inquiry);
+  if (qty) mark(cap, 'text', 'quantity');
   return cap;
 }

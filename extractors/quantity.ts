@@ -96,3 +96,30 @@ export function splitTitleQuantity(title: string | null | undefined): { title: s
   const rest = title.slice(0, m.index).trim();
   return { title: rest || null, ...parseQuantity(`${m[1]} ${m[2] ?? ''}`) };
 }
+
+/**
+ * The inquiry's quantity when the page has no quantity field: from the product title (which then
+ * loses it), the subject, then the buyer's message. Returns where it was found, or null.
+ */
+export function fillQuantity(q: { quantity: number | null; unit: string | null; productTitle: string | null; subject: string | null; message: string | null }): 'selector' | 'text' | null {
+  if (q.quantity != null) {
+    // A quantity field and the same quantity in the title: the title still loses it.
+    const t = splitTitleQuantity(q.productTitle);
+    if (t.quantity != null) q.productTitle = t.title;
+    return null;
+  }
+  const t = splitTitleQuantity(q.productTitle);
+  if (t.quantity != null) {
+    q.productTitle = t.title;
+    ({ quantity: q.quantity, unit: q.unit } = t);
+    return 'selector';
+  }
+  for (const text of [q.subject, q.message]) {
+    const found = findQuantity(text);
+    if (found.quantity != null) {
+      ({ quantity: q.quantity, unit: q.unit } = found);
+      return 'text';
+    }
+  }
+  return null;
+}

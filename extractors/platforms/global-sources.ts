@@ -10,6 +10,11 @@
 import { emptyCapture, type RawCapture } from '../../lib/capture';
 import { attrAt, clean, first, isHidden, labelValue, textAt, visibleText } from '../dom';
 import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
+import { readLabel, readLabelPhones } from '../labels';
+import { cleanName } from '../names';
+import { fillQuantity } from '../quantity';
+import { readChatLines } from '../chat-lines';
+import { BUYER_FIELDS, mark } from '../sources';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
 import { PLATFORM_MATCHES } from '../platform-matches';
@@ -45,26 +50,30 @@ function extractDetail(doc: Document, url: URL): RawCapture {
     }
   }
   if (box) {
-    b.name = lv(box, ['Name', 'Contact name', 'Contact person', '姓名', '联系人']) ?? textAt(box, '.bp-name,[class*=name]');
-    b.company = lv(box, ['Company', 'Company name', '公司', '公司名称']);
-    b.country = lv(box, ['Country/Region', 'Country', 'Location', '国家/地区', '国家']);
-    b.emails = findEmails(lv(box, ['Email', 'E-mail', '邮箱']));
-    for (const labels of [['Phone', 'Tel', 'Telephone', '电话'], ['Mobile', 'Mobile phone', '手机']]) {
-      const v = lv(box, labels);
-      if (v && v.replace(/\D/g, '').length > 6 && !b.phones.includes(v)) b.phones.push(v);
-    }
-    const web = lv(box, ['Website', 'Company website', '网址']);
+    b.name = cleanName(readLabel(box, 'name', ['Contact name'])) ?? cleanName(textAt(box, '.bp-name,[class*=name]'));
+    b.company = readLabel(box, 'company');
+    b.country = readLabel(box, 'country');
+    b.emails = findEmails(readLabel(box, 'email'));
+    b.phones = readLabelPhones(box);
+    const web = readLabel(box, 'website');
     b.website = web && /^\S+\.\S+$/.test(web) && !web.includes('@') ? web : null;
-    b.whatsapp = lv(box, ['WhatsApp']);
-    b.wechat = lv(box, ['WeChat', '微信']);
-    b.platformBuyerId = attrAt(box, '[data-buyer-id]', 'data-buyer-id') ?? lv(box, ['Buyer ID']);
+    b.whatsapp = readLabel(box, 'whatsapp');
+    b.wechat = readLabel(box, 'wechat');
+    b.platformBuyerId = attrAt(box, '[data-buyer-id]', 'data-buyer-id') ?? lv(box, ['Buyer ID', '买家编号']);
+    mark(cap, 'label', ...BUYER_FIELDS);
   }
 
   // The buyer's words; the reply box below it is a <textarea> (the seller's draft), never read.
   q.message = visibleText(first(main, '.inq-message,[class*=inquiry-message],[class*=message-content]'), '[class*=translat]').trim() || null;
-  b.emails = b.emails.length ? b.emails : findEmails(q.message);
+  const d = readChatLines([{ text: q.message ?? '', mine: false }]);
+  b.emails = b.emails.length ? b.emails : d.emails;
   b.whatsapp ??= findWhatsApp(q.message);
   b.wechat ??= findWeChat(q.message);
+  b.name ??= d.name;
+  b.company ??= d.company;
+  mark(cap, 'text', ...BUYER_FIELDS);
+  const qty = fillQuantity(q);
+  if (qty) mark(cap, qty, 'quantity');
   return cap;
 }
 
