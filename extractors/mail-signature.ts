@@ -104,8 +104,13 @@ export function isCompanyLike(s: string, email?: string | null, tradeWords = tru
 // "This is Karim Haddad from Haddad Electrical Supplies in Beirut, Lebanon." / "We are X, based
 // in Y." The company counts only when it reads as one or a place follows ("I am Ana from Lima"
 // gives none).
-const INTRO =
-  /\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:[^.,!?\n]{0,40}?\s(?:from|of|with|at)\s+)?((?:[Tt]he\s+)?[A-Z0-9][^,.!?\n]{1,70}?)(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$)/g;
+// A company name may carry the dots and commas of its legal form: "Riyadh Home Est.", "X Co., Ltd.".
+const ABBR = String.raw`(?:Est|Co|Ltd|Inc|Corp|Bros|Mfg|Intl|Pvt|Sp|S\.A|S\.L|B\.V|L\.L\.C)\.`;
+const COMPANY_TEXT = String.raw`(?:[Tt]he\s+)?[A-Z0-9](?:${ABBR}|,\s(?=(?:Ltd|Inc|LLC|Limited|S\.A)\b)|[^,.!?\n]){1,70}?`;
+const INTRO = new RegExp(
+  String.raw`\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:[^.,!?\n]{0,40}?\s(?:from|of|with|at)\s+)?(${COMPANY_TEXT})(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$)`,
+  'g',
+);
 
 /** Company and place a correspondent states in a self-introduction. */
 export function introCompany(text: string, email?: string | null): { company: string | null; place: string | null } {

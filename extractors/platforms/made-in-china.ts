@@ -16,7 +16,7 @@
  */
 import { emptyCapture, type CaptureSource, type RawCapture } from '../../lib/capture';
 import { all, clean, first, isHidden, labelValue, labelValueElement, textAt, textOf, visibleText } from '../dom';
-import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
+import { findEmails, isMasked, parseQuantity } from '../patterns';
 import { readLabel, readLabelPhones } from '../labels';
 import { cleanName } from '../names';
 import { fillQuantity } from '../quantity';
@@ -59,8 +59,9 @@ function fromMessage(cap: RawCapture, source: CaptureSource, seller: string[] = 
   const b = cap.buyer;
   const d = readChatLines([...seller.map((t) => ({ text: t, mine: true })), { text: text ?? '', mine: false }]);
   if (!b.emails.length) b.emails = d.emails;
-  b.whatsapp ??= findWhatsApp(text);
-  b.wechat ??= findWeChat(text);
+  if (!b.phones.length) b.phones = d.phones;
+  b.whatsapp ??= d.whatsapp;
+  b.wechat ??= d.wechat;
   b.name ??= d.name;
   b.company ??= d.company;
   mark(cap, source, ...BUYER_FIELDS);
