@@ -31,6 +31,8 @@ function toIso(d: Date): string | null {
 export function parsePageTime(input: string | null | undefined): string | null {
   if (!input) return null;
   const s = input.replace(/[\u00a0\u202f\u3000]/g, ' ').trim();
+  // A machine time with its zone (<time datetime="2026-11-23T02:12:00Z">) is exact as written.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(s)) return toIso(new Date(s));
   let y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   const month = (name: string | undefined) => MONTHS[(name ?? '').slice(0, 3).toLowerCase()] ?? 0;
   let m: RegExpExecArray | null;

@@ -31,7 +31,11 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   const q = cap.inquiry;
   const main: ParentNode = first(doc, '.inq-main,[data-inquiry-id],[class*=inquiry-detail]') ?? first(doc, 'main') ?? doc;
 
-  q.platformInquiryId = url.searchParams.get('inquiryId') ?? attrAt(doc, '[data-inquiry-id]', 'data-inquiry-id') ?? lv(main, ['Inquiry ID', '询盘编号']);
+  // The id: the address names it in the query or, on newer pages, as the last path segment.
+  const sp = url.searchParams;
+  q.platformInquiryId =
+    sp.get('inquiryId') ?? sp.get('inqId') ?? sp.get('enquiryId') ?? sp.get('messageId') ?? sp.get('rfqId') ??
+    /\/(\d{6,})(?:[/.]|$)/.exec(url.pathname)?.[1] ?? attrAt(doc, '[data-inquiry-id]', 'data-inquiry-id') ?? lv(main, ['Inquiry ID', 'Inquiry No.', '询盘编号', '询盘号']);
   q.subject = textAt(main, '.inq-subject,h1');
   const time = first(main, 'time,.inq-received');
   q.receivedAt = parsePageTime(time?.getAttribute('datetime') || textAt(main, 'time,.inq-received') || lv(main, ['Received', 'Date', '收到时间', '时间']));

@@ -197,3 +197,11 @@ describe('chat-line reader', () => {
     expect(JSON.stringify(d)).not.toContain('138 1234');
   });
 });
+
+describe('machine times', () => {
+  it('reads an ISO time with its zone exactly, whatever the browser zone', async () => {
+    const { parsePageTime } = await import('../../../extractors/time');
+    expect(parsePageTime('2026-11-23T02:12:00Z')).toBe('2026-11-23T02:12:00Z');
+    expect(parsePageTime('2026-11-23T10:12:00+08:00')).toBe('2026-11-23T02:12:00Z');
+  });
+});
