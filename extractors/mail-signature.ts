@@ -28,7 +28,9 @@ const SENT_HEAD = /^(?:sent|date|enviado|gesendet|发送时间)\s*[:：]/i;
 // Legal forms (case-sensitive, so "as"/"ab" in words do not count) and trade words.
 const LEGAL = /\b(?:Co\.?,? ?Ltd|Ltd|Limited|LLC|Inc|Corp|GmbH|AG|AB|A\/S|AS|Oy|S\.?A\.?(?:C|S)?|S\.?R\.?L|S\.?L|S\.?p\.?A|B\.?V|N\.?V|Pty|PLC|Sdn\.? Bhd|Pte|SARL|SAS|Ltda|FZE|FZCO|JSC)\b|有限公司|公司/;
 const TRADE = /\b(?:trading|suppl(?:y|ies)|industr\w*|imports?|exports?|group|company|enterprises?|distribut\w*|manufactur\w*)\b/i;
-const PHONE_LABEL = /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office)\b|电话|手机|^[mtp] ?[:.]/i;
+// Phone labels in the languages buyers sign in: "Tel.", "Teléfono", "Móvil", "Kom.", "Handy", "携帯".
+const PHONE_LABEL =
+  /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office|telef\w*|kom(?:órka)?|handy|mobil\w*|portable|fone)\b|tel[ée]fono|m[óo]vil|电话|手机|電話|携帯|手機|^[mtp] ?[:.]/i;
 const WEB_LABEL = /\b(?:web(?:site)?|site|url)\b|网站|官网/i;
 // Hosts that are not the buyer's own site (social, marketplaces, link shorteners).
 const NOT_SITE = /(?:^|\.)(?:linkedin|facebook|instagram|twitter|youtube|wa|whatsapp|google|alibaba|made-in-china|globalsources|amazon)\./i;
@@ -177,13 +179,17 @@ export function readContacts(lines: string[], opts: ContactOptions = {}): Contac
   // Göteborg, Sweden" -> "Sweden"); a city there is dropped by normalisation.
   let country = segs.map((s) => COUNTRY_LABEL.exec(s)?.[1]).find(Boolean) ?? null;
   if (!country && !chat) {
-    for (const s of segs) {
-      const last = s.split(/[,，]/).pop()?.trim() ?? '';
-      if (/\d/.test(s) && s.includes(',') && !PHONE_LABEL.test(s) && /^[^\d@/]{2,40}$/.test(last) && last.split(' ').length <= 4) {
-        country = last.replace(/\.$/, '');
-        break;
-      }
-    }
+    // A line with a postal code first; else a "City, State, Country" line (three parts) with no
+    // digits. A last part that is no country is dropped by normalisation.
+    const place = (s: string, withDigits: boolean) => {
+      const parts = s.split(/[,，]/).map((p) => p.trim());
+      const last = parts[parts.length - 1] ?? '';
+      return (withDigits ? /\d/.test(s) && parts.length > 1 : !/\d/.test(s) && parts.length > 2) &&
+        !PHONE_LABEL.test(s) && !LEGAL.test(s) && /^\p{Lu}[^\d@/]{1,39}$/u.test(last) && last.split(' ').length <= 4
+        ? last.replace(/\.$/, '')
+        : null;
+    };
+    country = segs.map((s) => place(s, true)).find(Boolean) ?? segs.map((s) => place(s, false)).find(Boolean) ?? null;
   }
   return {
     company,
@@ -231,10 +237,10 @@ export function mailCapture(
   messages: MailMessage[],
   account: MailAccount,
   subject: string | null,
-  threadId: string | null,
 ): RawCapture {
   const cap = emptyCapture(platform, url);
-  Object.assign(cap.inquiry, { subject, platformInquiryId: threadId });
+  // A mail thread's id is the mailbox's, not an inquiry's: re-saves are told apart by time.
+  cap.inquiry.subject = subject;
   const acc = [...account.emails, ...account.names].map((s) => s.toLowerCase());
   const key = (p: Party) => (p.email || p.name || '').toLowerCase();
   const isSeller = (p: Party) => acc.includes(p.email ?? '') || acc.includes((p.name ?? '').toLowerCase());

@@ -7,7 +7,7 @@
 
 // Before the name: English, Spanish/Portuguese, Polish, German, French, Arabic.
 const BEFORE =
-  /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|sr|sra|srta|dra|herr|frau|pan|pani|eng|engr|sheikh|sh)\.?|السيد|السيدة|الآنسة|الدكتور|د\.)\s+/i;
+  /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|sr|sra|srta|dra|ing|lic|arq|herr|frau|pan|pani|eng|engr|sheikh|sh)\.?|السيد|السيدة|الآنسة|الدكتور|د\.)\s+/i;
 // After the name: Chinese, Japanese; Korean 씨/님.
 const AFTER = /\s*(?:先生|女士|小姐|老师|总|经理|さん|様|さま|殿|氏|씨|님)$/;
 const PLACEHOLDER =

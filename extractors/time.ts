@@ -52,7 +52,8 @@ export function parsePageTime(input: string | null | undefined): string | null {
     h = Number(t[1]);
     mi = Number(t[2]);
     sec = Number(t[3] ?? 0);
-    const ap = (t[4] ?? '').toLowerCase();
+    // Chinese writes the half of the day before the time: "下午2:05".
+    const ap = (t[4] ?? /(上午|下午|午前|午後)\s*$/.exec(rest.slice(0, t.index))?.[1] ?? '').toLowerCase().replace('午後', '下午').replace('午前', '上午');
     if ((ap === 'pm' || ap === '下午') && h < 12) h += 12;
     if ((ap === 'am' || ap === '上午') && h === 12) h = 0;
   }

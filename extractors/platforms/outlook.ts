@@ -13,7 +13,7 @@
  * and the account manager (the seller) are never read as the buyer.
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
-import { all, attrAt, clean, first, textOf } from '../dom';
+import { all, clean, first, textOf } from '../dom';
 import { bodyLines, bodyLinks, mailCapture, type MailAccount, type MailMessage } from '../mail-signature';
 import { findEmails } from '../patterns';
 import { isMonthFirst, monthFirstToIso, parsePageTime } from '../time';
@@ -85,14 +85,7 @@ function extractPane(doc: Document, url: URL): RawCapture {
     time: parsePageTime(when && monthFirst ? monthFirstToIso(when) : when),
   }));
   const heading = all(pane, '[role="heading"]').find((h) => !h.closest('[aria-label="Email message"]'));
-  // The conversation id; a deep link to one message carries the message id in its path.
-  let id = pane.getAttribute('data-convid') || attrAt(pane, '[data-convid]', 'data-convid') || /\/(?:id|read)\/([^/?#]+)/.exec(url.pathname)?.[1] || null;
-  try {
-    id = id && decodeURIComponent(id);
-  } catch {
-    /* keep it as written */
-  }
-  return mailCapture('outlook', url.href, messages, account(doc), clean(heading?.getAttribute('title')) || textOf(heading), id);
+  return mailCapture('outlook', url.href, messages, account(doc), clean(heading?.getAttribute('title')) || textOf(heading));
 }
 
 const readingPane: PageAdapter = {

@@ -203,5 +203,8 @@ describe('machine times', () => {
     const { parsePageTime } = await import('../../../extractors/time');
     expect(parsePageTime('2026-11-23T02:12:00Z')).toBe('2026-11-23T02:12:00Z');
     expect(parsePageTime('2026-11-23T10:12:00+08:00')).toBe('2026-11-23T02:12:00Z');
+    // The half of the day written before the time, as Chinese and Japanese do.
+    expect(parsePageTime('2026年11月16日 下午2:05 GMT+8')).toBe('2026-11-16T06:05:00Z');
+    expect(parsePageTime('2026年11月16日 午前9:05 GMT+9')).toBe('2026-11-16T00:05:00Z');
   });
 });
