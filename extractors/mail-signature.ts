@@ -30,7 +30,7 @@ const LEGAL = /\b(?:Co\.?,? ?Ltd|Ltd|Limited|LLC|Inc|Corp|GmbH|AG|AB|A\/S|AS|Oy|
 const TRADE = /\b(?:trading|suppl(?:y|ies)|industr\w*|imports?|exports?|group|company|enterprises?|distribut\w*|manufactur\w*)\b/i;
 // Phone labels in the languages buyers sign in: "Tel.", "Teléfono", "Móvil", "Kom.", "Handy", "携帯".
 const PHONE_LABEL =
-  /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office|telef\w*|kom(?:órka)?|handy|mobil\w*|portable|fone)\b|tel[ée]fono|m[óo]vil|电话|手机|電話|携帯|手機|^[mtp] ?[:.]/i;
+  /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office|telef\w*|kom(?:órka)?|handy|mobil\w*|portable|fone)\b|tel[ée]fono|m[óo]vil|电话|手机|電話|携帯|手機|^[mtp] ?[:.]\s*[+(\d]/i;
 const WEB_LABEL = /\b(?:web(?:site)?|site|url)\b|网站|官网/i;
 // Hosts that are not the buyer's own site (social, marketplaces, link shorteners).
 const NOT_SITE = /(?:^|\.)(?:linkedin|facebook|instagram|twitter|youtube|wa|whatsapp|google|alibaba|made-in-china|globalsources|amazon)\./i;
@@ -179,17 +179,21 @@ export function readContacts(lines: string[], opts: ContactOptions = {}): Contac
   // Göteborg, Sweden" -> "Sweden"); a city there is dropped by normalisation.
   let country = segs.map((s) => COUNTRY_LABEL.exec(s)?.[1]).find(Boolean) ?? null;
   if (!country && !chat) {
-    // A line with a postal code first; else a "City, State, Country" line (three parts) with no
-    // digits. A last part that is no country is dropped by normalisation.
+    // A line with a postal code first; else "City, Country" lines with no digits. A last part
+    // that is no country is dropped by normalisation.
     const place = (s: string, withDigits: boolean) => {
       const parts = s.split(/[,，]/).map((p) => p.trim());
       const last = parts[parts.length - 1] ?? '';
-      return (withDigits ? /\d/.test(s) && parts.length > 1 : !/\d/.test(s) && parts.length > 2) &&
+      return (withDigits ? /\d/.test(s) : !/\d/.test(s)) && parts.length > 1 &&
         !PHONE_LABEL.test(s) && !LEGAL.test(s) && /^\p{Lu}[^\d@/]{1,39}$/u.test(last) && last.split(' ').length <= 4
         ? last.replace(/\.$/, '')
         : null;
     };
-    country = segs.map((s) => place(s, true)).find(Boolean) ?? segs.map((s) => place(s, false)).find(Boolean) ?? null;
+    // Without a postal code, every "X, Y" line's last part, the latest last: normalisation reads
+    // them from the end and keeps the first that is a country ("Accra, Ghana" -> "Ghana").
+    country =
+      segs.map((s) => place(s, true)).find(Boolean) ??
+      (segs.map((s) => place(s, false)).filter(Boolean).slice(-3).join(', ') || null);
   }
   return {
     company,

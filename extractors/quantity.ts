@@ -75,7 +75,8 @@ export function findQuantity(text: string | null | undefined): Quantity {
     // One-letter units ("5 m", "3 l") are sizes in free text, not quantities.
     if (/^[a-z]\.?$/i.test(word)) continue;
     const two = /\s/.test(word) && /^(?:square|sq|cubic|linear|running|metric|\d)/i.test(word);
-    const unit = two ? normalizeUnit(word) : unitOf(word) ?? unitOf(word.slice(0, 1));
+    // A Chinese unit may run into the next word ("件左右"); a Latin word must be a unit whole ("mm" is no "m").
+    const unit = two ? normalizeUnit(word) : unitOf(word) ?? (/^[\u4e00-\u9fff]/.test(word) ? unitOf(word.slice(0, 1)) : null);
     if (!unit) continue;
     const quantity = m[1] ? parseNumber(m[1]) : null;
     if (quantity != null) return { quantity, unit };

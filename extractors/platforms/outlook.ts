@@ -44,8 +44,9 @@ function sender(from: Element | null): { email: string | null; name: string | nu
   if (!from) return { email: null, name: null };
   const attrs = [from, ...Array.from(from.querySelectorAll('[title], [aria-label]'))].map((n) => `${n.getAttribute('title')} ${n.getAttribute('aria-label')}`);
   const email = findEmails(attrs.join(' ') + ' ' + from.textContent)[0] ?? null;
-  const label = from.closest('[aria-label^="From"]') ?? from.querySelector('[aria-label^="From"]');
-  const raw = (label?.getAttribute('aria-label') || textOf(from) || '').replace(/^\s*from\s*:?/i, '');
+  const label = from.closest('[aria-label^="From"]') ?? from.querySelector('[aria-label*=":"], [aria-label*="："]');
+  // "From: X" in the UI's language: 发件人, De, Von, Van, Da, Od, 差出人.
+  const raw = (label?.getAttribute('aria-label') || textOf(from) || '').replace(/^\s*(?:from|发件人|寄件者|差出人|de|von|van|da|od)\s*[:：]?\s*/i, '');
   return { email, name: clean(raw.replace(/<[^>]*>|[<>()]/g, ' ').replace(email ?? '\u0000', '')) || null };
 }
 

@@ -83,6 +83,8 @@ describe('quantity and unit', () => {
     ['Size 40x60 cm, price $12 per piece, call +49 151 2345 6789', null, null],
     ['Cable 5 m long, 20% discount', null, null],
     ['See you in 2026', null, null],
+    ['Anfrage: Werkbank 1200 mm', null, null],
+    ['约 500件左右', 500, 'pieces'],
   ];
   it.each(texts)('text %j', (text, quantity, unit) => {
     expect(findQuantity(text)).toEqual({ quantity, unit });
