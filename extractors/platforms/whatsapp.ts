@@ -68,7 +68,7 @@ function extractChat(doc: Document, url: URL): RawCapture {
   if (ids.some((id) => /@g\.us/.test(id))) return cap;
   const jid = ids.map((id) => /^(?:true|false)_(\d{6,15})@c\.us/.exec(id)?.[1]).find(Boolean);
 
-  const drawer = first(doc, '[aria-label="Contact info"]', '[aria-label="Business info"]', '[data-testid="contact-info-drawer"]');
+  const drawer = first(doc, '[aria-label="Contact info"]', '[aria-label="Business info"]', '[data-testid="contact-info-drawer"]', '[aria-label="联系人信息"]', '[aria-label="商家信息"]', '[aria-label="Dados do contato"]', '[aria-label="Info. del contacto"]');
   // The About line: the value after its label (the drawer is in the user's language).
   const aboutLabel = drawer && all(drawer, 'div, span').find((e) => /^(?:about|info|关于|个性签名)$/i.test(clean(e.textContent)));
   const about = textOf(aboutLabel?.nextElementSibling);
@@ -106,7 +106,10 @@ function extractChat(doc: Document, url: URL): RawCapture {
   if (!d.company && aboutCompany) mark(cap, 'selector', 'company');
   if (flagCountry(about)) mark(cap, 'selector', 'country');
   b.wechat = d.wechat;
-  b.website = d.website;
+  // The business drawer links the buyer's own site.
+  const site = drawer ? all(drawer, 'a[href^="http"]').map((a) => a.getAttribute('href') ?? '').find((h) => !/whatsapp\.com|wa\.me|facebook\.com|instagram\.com/i.test(h)) : null;
+  b.website = site ?? d.website;
+  if (site) mark(cap, 'selector', 'website');
   b.linkedin = d.linkedin;
   mark(cap, 'chat', ...BUYER_FIELDS);
 
