@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractPage, findAdapter } from '../extractors/extract-page';
 import type { PageAdapter, PlatformModule } from '../extractors/types';
-import { captureReadSchema } from './capture-read';
+import { isCaptureRead } from './content-checks';
 import type { CaptureChanged, CaptureResult } from './messages';
 
 /** Name of the performance.measure entry each extraction leaves (read by bench/). */
@@ -51,7 +51,7 @@ export function runCapture(module: PlatformModule, ctx: ContentScriptContext): v
   // sendResponse + `return true` is the reply form both Chrome's native API and
   // webextension-polyfill understand (content scripts use the native one: see wxt.config.ts).
   browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    if (!captureReadSchema.safeParse(message).success) return false;
+    if (!isCaptureRead(message)) return false;
     const reply: CaptureResult = { type: 'buyerbook/capture-result', capture: read() };
     lastSent = JSON.stringify(reply.capture);
     sendResponse(reply);
