@@ -45,7 +45,8 @@ const digits = (s: string) => s.replace(/\D/g, '');
 
 /** Values that belong to someone else on the page: the seller, other rows of a list, colleagues. */
 function foreignTest(foreign: string[]) {
-  const texts = new Set(foreign.map((f) => f.trim().toLowerCase()).filter(Boolean));
+  // A name is compared without its honorific: "Sra. Lucía Gómez" is "Lucía Gómez".
+  const texts = new Set(foreign.flatMap((f) => [f, cleanName(f) ?? '']).map((f) => f.trim().toLowerCase()).filter(Boolean));
   const numbers = foreign.map(digits).filter((d) => d.length >= 7);
   return {
     text: (v: string) => texts.has(v.trim().toLowerCase()),

@@ -185,6 +185,25 @@ function readChat(doc: Document, url: URL, page: ParentNode, inquiryId: string |
   return cap;
 }
 
+/**
+ * The other people an Alibaba page shows (PageAdapter.foreign): the senders of the list's other
+ * rows and the chat app's other contacts. A value they share with the open conversation's
+ * buyer (the same buyer's earlier inquiry in the list) is kept out, so it is never dropped.
+ */
+function others(doc: Document, openId: string | null): string[] {
+  const rows = get(data(doc, 'feedbackListResponse'), 'list');
+  const senders = (Array.isArray(rows) ? rows : []).map((x) => (Array.isArray(x) ? x[0] : x));
+  const open = senders.filter((x) => str(x, 'tradeId') === openId).flatMap((x) => [str(x, 'sender', 'name'), str(x, 'sender', 'email')]);
+  const active = first(doc, '.contact-item.active', '.contact-item-container.active');
+  open.push(active?.getAttribute('data-name') ?? null, textOf(active?.querySelector('.contact-name')));
+  const out = senders.filter((x) => str(x, 'tradeId') !== openId).flatMap((x) => [str(x, 'sender', 'name'), str(x, 'sender', 'email')]);
+  for (const c of Array.from(doc.querySelectorAll('.contact-item:not(.active), .contact-item-container:not(.active)')))
+    out.push(c.getAttribute('data-name'), textOf(c.querySelector('.contact-name')));
+  const key = (v: string | null) => (cleanName(v) ?? v ?? '').toLowerCase();
+  const mine = new Set(open.map(key));
+  return out.filter((v): v is string => !!v && !mine.has(key(v)));
+}
+
 /** The inquiry open on the list page: the hash route's id, or the query's when no route is set. */
 function openListId(url: URL): string | null {
   const m = /feedback\/detail\/[^/]*\/(\d+)/.exec(url.hash);
@@ -234,6 +253,7 @@ const listDetail: PageAdapter = {
       : {};
     return readChat(doc, url, panel, id, known);
   },
+  foreign: (doc, url) => others(doc, openListId(url)),
   observe: 'body',
   examples: {
     positive: [`${M}default.htm?imInquiryId=8043102958861#feedback/detail/all/8043102958861/8043102958861/c7d2e90b4f1a43a5/`],
@@ -245,6 +265,7 @@ const chatApp = (id: string, host: string, path: RegExp, positive: string[], neg
   id,
   detect: (url) => on(url, host, path),
   extract: (doc, url) => readChat(doc, url, doc, null, {}, true),
+  foreign: (doc) => others(doc, null),
   observe: 'body',
   examples: { positive, negative },
 });
