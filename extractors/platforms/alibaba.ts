@@ -27,7 +27,20 @@ type Data = Record<string, unknown> | undefined;
 /** What embedded data already says about the open inquiry; the DOM fills in the rest. */
 type Known = Partial<RawCapture['inquiry']> & { name?: string | null; country?: string | null };
 
-const data = (doc: Document, name: string): Data => readAssignedLiteral(doc, name) as Data;
+// Page globals read during one extraction of one document: the list page's embedded list is
+// large, and the reader and its `foreign` both need it. Each extract starts afresh (fresh()).
+let cacheDoc: Document | null = null;
+const cache = new Map<string, Data>();
+function fresh(doc: Document): Document {
+  cacheDoc = doc;
+  cache.clear();
+  return doc;
+}
+function data(doc: Document, name: string): Data {
+  if (doc !== cacheDoc) fresh(doc);
+  if (!cache.has(name)) cache.set(name, readAssignedLiteral(doc, name) as Data);
+  return cache.get(name);
+}
 const on = (url: URL, host: string, path: RegExp): boolean =>
   url.protocol === 'https:' && url.hostname === host + '.alibaba.com' && path.test(url.pathname);
 /** A value the page really shows: a masked one or "Request to view" counts as absent. */
@@ -218,7 +231,7 @@ const FAKE = '.alibaba.com.example.net/message/';
 const detail: PageAdapter = {
   id: 'alibaba/inquiry-detail',
   detect: (url) => on(url, 'message', /^\/message\/maDetail\.htm$/i),
-  extract: (doc, url) => readChat(doc, url, doc, url.searchParams.get('imInquiryId'), {}),
+  extract: (doc, url) => readChat(fresh(doc), url, doc, url.searchParams.get('imInquiryId'), {}),
   observe: 'body',
   examples: {
     positive: [`${M}maDetail.htm?imInquiryId=8043077219408&secTradeId=9b1e7d2c5a4f40e3`],
@@ -230,6 +243,7 @@ const listDetail: PageAdapter = {
   id: 'alibaba/inquiry-list-detail',
   detect: (url) => on(url, 'message', /^\/message\/default\.htm$/i) && !!openListId(url),
   extract(doc, url) {
+    fresh(doc);
     const id = openListId(url);
     const panel = first(doc, '.feedback-detail-panel', '[data-route*="detail"]');
     // Right after a click the hash names the new inquiry while the panel still shows the old one.
@@ -264,7 +278,7 @@ const listDetail: PageAdapter = {
 const chatApp = (id: string, host: string, path: RegExp, positive: string[], negative: string[]): PageAdapter => ({
   id,
   detect: (url) => on(url, host, path),
-  extract: (doc, url) => readChat(doc, url, doc, null, {}, true),
+  extract: (doc, url) => readChat(fresh(doc), url, doc, null, {}, true),
   foreign: (doc) => others(doc, null),
   observe: 'body',
   examples: { positive, negative },
@@ -291,6 +305,7 @@ const rfq: PageAdapter = {
   id: 'alibaba/rfq-detail',
   detect: (url) => on(url, 'sourcing', /^\/(rfq\/)?rfq_detail\.htm$/i),
   extract(doc, url) {
+    fresh(doc);
     const cap = emptyCapture('alibaba', url.href);
     const q = cap.inquiry;
     const b = cap.buyer;
