@@ -44,8 +44,22 @@ export function introName(text: string | null | undefined): string | null {
   return null;
 }
 
-/** The buyer's details from the lines of a chat; the seller's own lines only exclude. */
-export function readChatLines(lines: ChatLine[], opts: { email?: string | null; exclude?: string[] } = {}): ChatDetails {
+export interface ChatIntro {
+  name: string | null;
+  company: string | null;
+  place: string | null;
+  emails: string[];
+  /** The buyer's lines as one text, and what the seller's lines exclude. */
+  text: string;
+  hrefs: string[];
+  exclude: string[];
+}
+
+/**
+ * Who the buyer says they are and the addresses they give, the seller's own lines excluded. The
+ * light half of the reader: pages with a contact card need no more (a smaller content script).
+ */
+export function readChatIntro(lines: ChatLine[], opts: { email?: string | null; exclude?: string[] } = {}): ChatIntro {
   const seller = lines.filter((l) => l.mine).map((l) => l.text).join('\n');
   const buyer = lines.filter((l) => !l.mine && l.text);
   const text = buyer.map((l) => l.text).join('\n');
@@ -54,9 +68,15 @@ export function readChatLines(lines: ChatLine[], opts: { email?: string | null; 
   const ownIntro = introCompany(seller);
   if (ownIntro.company) exclude.push(ownIntro.company);
   const emails = [...findEmails(text), ...findEmails(hrefs.join(' '))].filter((e, i, a) => a.indexOf(e) === i && !exclude.includes(e));
-  const email = opts.email ?? emails[0] ?? null;
+  const intro = introCompany(text, opts.email ?? emails[0]);
+  const company = intro.company && !exclude.includes(intro.company) ? intro.company : null;
+  return { name: introName(text), company, place: intro.place, emails, text, hrefs, exclude };
+}
+
+/** The buyer's details from the lines of a chat; the seller's own lines only exclude. */
+export function readChatLines(lines: ChatLine[], opts: { email?: string | null; exclude?: string[] } = {}): ChatDetails {
+  const { text, hrefs, exclude, ...intro } = readChatIntro(lines, opts);
+  const email = opts.email ?? intro.emails[0] ?? null;
   const contacts = readContacts(text.split('\n'), { hrefs, email, chat: true, exclude });
-  const intro = introCompany(text, email);
-  const company = intro.company && !exclude.includes(intro.company) ? intro.company : contacts.company;
-  return { ...contacts, emails, company, name: introName(text), place: intro.place };
+  return { ...contacts, emails: intro.emails, company: intro.company ?? contacts.company, name: intro.name, place: intro.place };
 }

@@ -15,7 +15,7 @@ import { findEmails, findPhones, findWeChat, findWhatsApp, isMasked } from '../p
 import { readLabel, type LabelField } from '../labels';
 import { cleanName } from '../names';
 import { fillQuantity, parseQuantity } from '../quantity';
-import { readChatLines } from '../chat-lines';
+import { readChatIntro } from '../chat-lines';
 import { mark } from '../sources';
 import { fromEpoch, parsePageTime } from '../time';
 import { get, readAssignedLiteral, str } from '../page-data';
@@ -162,7 +162,7 @@ function readChat(doc: Document, url: URL, page: ParentNode, inquiryId: string |
   // In OneTalk and the messenger the buyer's words are chat lines; in the inquiry, its text.
   const free: CaptureSource = app ? 'chat' : 'text';
   const sellerSaid = msgs.filter(self).map((m) => visibleText(first(m.el, ...TEXT), NOT_BUYER));
-  const d = readChatLines([...sellerSaid.map((text) => ({ text, mine: true })), ...texts.map((text) => ({ text, mine: false, hrefs }))]);
+  const d = readChatIntro([...sellerSaid.map((text) => ({ text, mine: true })), ...texts.map((text) => ({ text, mine: false, hrefs }))]);
   const take = <K extends 'name' | 'company' | 'country' | 'whatsapp' | 'wechat' | 'website'>(field: K, ...options: [string | null | undefined, CaptureSource][]) => {
     for (const [v, source] of options) {
       const value = field === 'name' ? cleanName(v) : shown(v) || null;
