@@ -113,10 +113,24 @@ export function textAt(root: ParentNode, ...selectors: string[]): string | null 
   return textOf(first(root, ...selectors));
 }
 
-const COLON = /[:：]\s*$/;
+const COLON = /\s*[:：]\s*$/;
+const HAN_GAP = /([\u3040-\u30ff\u3400-\u9fff])\s+(?=[\u3040-\u30ff\u3400-\u9fff])/g;
 
-function normLabel(s: string): string {
-  return clean(s).replace(COLON, '').replace(/\s*\*$/, '').toLowerCase();
+/**
+ * A label as compared: white space collapsed, the padding Chinese back offices put inside a label
+ * removed ("电&nbsp;&nbsp;话：", "邮　箱：" -> "电话", "邮箱"), a trailing colon (half or full
+ * width) or required-star dropped, "Country / Region" spaced like "Country/Region", lower case.
+ */
+export function normLabel(s: string): string {
+  return clean(s)
+    .replace(/^\*\s*/, '')
+    .replace(/\s*\*$/, '')
+    .replace(COLON, '')
+    .replace(/\s*\*$/, '')
+    .replace(HAN_GAP, '$1')
+    .replace(/\s*([/／])\s*/g, '/')
+    .replace('／', '/')
+    .toLowerCase();
 }
 
 /**
@@ -145,6 +159,9 @@ export function labelValueElement(
     const n = normLabel(own);
     if (wanted.has(n)) {
       if (isHidden(el)) continue;
+      // "<b>邮　箱：</b>li@x.com": the value is the text right after the label.
+      const tail = textAfter(el);
+      if (tail) return { inline: tail };
       const value = siblingValue(el);
       if (value) return value;
       continue;
@@ -156,6 +173,13 @@ export function labelValueElement(
     }
   }
   return null;
+}
+
+/** The text nodes right after an element, up to its next element sibling. */
+function textAfter(el: Element): string {
+  let out = '';
+  for (let n = el.nextSibling; n && n.nodeType !== 1; n = n.nextSibling) if (n.nodeType === 3) out += (n as Text).data;
+  return clean(out);
 }
 
 function siblingValue(label: Element): Element | null {

@@ -1,9 +1,11 @@
 /**
- * Picks the adapter for a page and runs it. Never throws: an adapter that fails on a page it
- * does not understand gives an empty capture rather than breaking the seller's page.
+ * Picks the adapter for a page and runs it, then passes the result through the last line of
+ * defence (./guard-capture.ts). Never throws: an adapter that fails on a page it does not
+ * understand gives an empty capture rather than breaking the seller's page.
  */
 import { emptyCapture, type RawCapture } from '../lib/capture';
 import type { PageAdapter, PlatformModule } from './types';
+import { guardCapture } from './guard-capture';
 
 export function findAdapter(modules: PlatformModule[], url: URL): { module: PlatformModule; adapter: PageAdapter } | null {
   for (const module of modules) {
@@ -27,9 +29,18 @@ export function extractPage(modules: PlatformModule[], doc: Document, href: stri
   }
   const found = findAdapter(modules, url);
   if (!found) return emptyCapture('generic', href);
+  const { adapter } = found;
+  let capture: RawCapture;
   try {
-    return found.adapter.extract(doc, url);
+    capture = adapter.extract(doc, url);
   } catch {
     return emptyCapture(found.module.platform, href);
   }
+  let foreign: string[] = [];
+  try {
+    foreign = adapter.foreign?.(doc, url) ?? [];
+  } catch {
+    /* the capture still goes through the guard's other checks */
+  }
+  return guardCapture(capture, { foreign, source: adapter.source });
 }

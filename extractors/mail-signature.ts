@@ -11,6 +11,9 @@
 import { emptyCapture, type Platform, type RawBuyer, type RawCapture } from '../lib/capture';
 import { all, clean, visibleText } from './dom';
 import { findEmails, findPhones, findWeChat, findWebsites, findWhatsApp, isMasked } from './patterns';
+import { cleanName } from './names';
+import { fillQuantity } from './quantity';
+import { BUYER_FIELDS, mark } from './sources';
 
 export type Contacts = Pick<RawBuyer, 'company' | 'country' | 'emails' | 'phones' | 'whatsapp' | 'wechat' | 'website' | 'linkedin'>;
 
@@ -25,13 +28,27 @@ const SENT_HEAD = /^(?:sent|date|enviado|gesendet|发送时间)\s*[:：]/i;
 // Legal forms (case-sensitive, so "as"/"ab" in words do not count) and trade words.
 const LEGAL = /\b(?:Co\.?,? ?Ltd|Ltd|Limited|LLC|Inc|Corp|GmbH|AG|AB|A\/S|AS|Oy|S\.?A\.?(?:C|S)?|S\.?R\.?L|S\.?L|S\.?p\.?A|B\.?V|N\.?V|Pty|PLC|Sdn\.? Bhd|Pte|SARL|SAS|Ltda|FZE|FZCO|JSC)\b|有限公司|公司/;
 const TRADE = /\b(?:trading|suppl(?:y|ies)|industr\w*|imports?|exports?|group|company|enterprises?|distribut\w*|manufactur\w*)\b/i;
-const PHONE_LABEL = /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office)\b|电话|手机|^[mtp] ?[:.]/i;
+// Phone labels in the languages buyers sign in: "Tel.", "Teléfono", "Móvil", "Kom.", "Handy", "携帯".
+const PHONE_LABEL =
+  /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office|telef\w*|kom(?:órka)?|handy|mobil\w*|portable|fone)\b|tel[ée]fono|m[óo]vil|电话|手机|電話|携帯|手機|^[mtp] ?[:.]\s*[+(\d]/i;
 const WEB_LABEL = /\b(?:web(?:site)?|site|url)\b|网站|官网/i;
 // Hosts that are not the buyer's own site (social, marketplaces, link shorteners).
 const NOT_SITE = /(?:^|\.)(?:linkedin|facebook|instagram|twitter|youtube|wa|whatsapp|google|alibaba|made-in-china|globalsources|amazon)\./i;
 const FREE_MAIL = /^(?:g(?:oogle)?mail|yahoo|hotmail|outlook|live|msn|icloud|aol|gmx|mail|qq|foxmail|163|126|sina|yandex|proton(?:mail)?|zoho)\./i;
 const COUNTRY_LABEL = /^(?:country(?:\/region)?|国家(?:\/地区)?)\s*[:：]\s*(.+)/i;
 const COMPANY_LABEL = /^(?:company|公司(?:名称)?)\s*[:：]\s*(.+)/i;
+
+// Register and tax numbers are not phones: "VAT PL5261040828", "NIP 526-104-08-28", "KRS 0000123456".
+const REGISTER =
+  /(?:^|[\s,;(])(?:VAT|NIP|KRS|REGON|NIF|CIF|CNPJ|CPF|RUC|RFC|EIN|TIN|ABN|GST(?:IN)?|TRN|SIRET|SIREN|IČO|DIČ|HRB|UID|P\.?\s?IVA|Partita IVA|USt-?Id\w*|Tax\s*(?:ID|No|Number)|(?:Company|Reg(?:istration)?|CR|Trade Licen[cs]e)\.?\s*(?:No|Nr|Number)\.?)\b|税号|统一社会信用代码|注册号|营业执照/i;
+// "ext. 204", "x204", "wew. 12", "ramal 35", "分机 8001": the extension is not part of the number.
+const EXTENSION = /\s*(?:\b(?:ext|extn|extension|wew|wewn|ramal|anexo|int)\.?|\s[x#]|分机|内线|内線|転)\s*[:.]?\s*\d{1,6}\b/gi;
+
+/** The part of a signature segment that may hold a phone: before any register number, without extensions. */
+export function phonePart(seg: string): string {
+  const reg = REGISTER.exec(seg);
+  return (reg ? seg.slice(0, reg.index) : seg).replace(EXTENSION, ' ').trim();
+}
 
 const squash = (s: string) => s.normalize('NFD').toLowerCase().replace(/[^a-z0-9]/g, '');
 const digits = (s: string) => s.replace(/\D/g, '');
@@ -89,8 +106,13 @@ export function isCompanyLike(s: string, email?: string | null, tradeWords = tru
 // "This is Karim Haddad from Haddad Electrical Supplies in Beirut, Lebanon." / "We are X, based
 // in Y." The company counts only when it reads as one or a place follows ("I am Ana from Lima"
 // gives none).
-const INTRO =
-  /\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:[^.,!?\n]{0,40}?\s(?:from|of|with|at)\s+)?((?:[Tt]he\s+)?[A-Z0-9][^,.!?\n]{1,70}?)(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$)/g;
+// A company name may carry the dots and commas of its legal form: "Riyadh Home Est.", "X Co., Ltd.".
+const ABBR = String.raw`(?:Est|Co|Ltd|Inc|Corp|Bros|Mfg|Intl|Pvt|Sp|S\.A|S\.L|B\.V|L\.L\.C)\.`;
+const COMPANY_TEXT = String.raw`(?:[Tt]he\s+)?[A-Z0-9](?:${ABBR}|,\s(?=(?:Ltd|Inc|LLC|Limited|S\.A)\b)|[^,.!?\n]){1,70}?`;
+const INTRO = new RegExp(
+  String.raw`\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:[^.,!?\n]{0,40}?\s(?:from|of|with|at)\s+)?(${COMPANY_TEXT})(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$)`,
+  'g',
+);
 
 /** Company and place a correspondent states in a self-introduction. */
 export function introCompany(text: string, email?: string | null): { company: string | null; place: string | null } {
@@ -128,8 +150,9 @@ export function readContacts(lines: string[], opts: ContactOptions = {}): Contac
   const text = segs.join('\n');
   const phones: string[] = [];
   const addPhone = (p: string) => keep(p) && !phones.some((q) => digits(q) === digits(p)) && phones.push(p);
-  for (const s of segs) {
-    if (/\bfax\b|传真/i.test(s) && !/whats ?app/i.test(s)) continue;
+  for (const seg of segs) {
+    if (/\bfax\b|传真/i.test(seg) && !/whats ?app/i.test(seg)) continue;
+    const s = phonePart(seg);
     if (PHONE_LABEL.test(s) || /^[+(]?\d[\d\s().\-/]{5,22}\d$/.test(s)) findPhones(s).forEach(addPhone);
   }
   const wa = findWhatsApp(text, hrefs);
@@ -156,13 +179,21 @@ export function readContacts(lines: string[], opts: ContactOptions = {}): Contac
   // Göteborg, Sweden" -> "Sweden"); a city there is dropped by normalisation.
   let country = segs.map((s) => COUNTRY_LABEL.exec(s)?.[1]).find(Boolean) ?? null;
   if (!country && !chat) {
-    for (const s of segs) {
-      const last = s.split(/[,，]/).pop()?.trim() ?? '';
-      if (/\d/.test(s) && s.includes(',') && !PHONE_LABEL.test(s) && /^[^\d@/]{2,40}$/.test(last) && last.split(' ').length <= 4) {
-        country = last.replace(/\.$/, '');
-        break;
-      }
-    }
+    // A line with a postal code first; else "City, Country" lines with no digits. A last part
+    // that is no country is dropped by normalisation.
+    const place = (s: string, withDigits: boolean) => {
+      const parts = s.split(/[,，]/).map((p) => p.trim());
+      const last = parts[parts.length - 1] ?? '';
+      return (withDigits ? /\d/.test(s) : !/\d/.test(s)) && parts.length > 1 &&
+        !PHONE_LABEL.test(s) && !LEGAL.test(s) && /^\p{Lu}[^\d@/]{1,39}$/u.test(last) && last.split(' ').length <= 4
+        ? last.replace(/\.$/, '')
+        : null;
+    };
+    // Without a postal code, every "X, Y" line's last part, the latest last: normalisation reads
+    // them from the end and keeps the first that is a country ("Accra, Ghana" -> "Ghana").
+    country =
+      segs.map((s) => place(s, true)).find(Boolean) ??
+      (segs.map((s) => place(s, false)).filter(Boolean).slice(-3).join(', ') || null);
   }
   return {
     company,
@@ -210,10 +241,10 @@ export function mailCapture(
   messages: MailMessage[],
   account: MailAccount,
   subject: string | null,
-  threadId: string | null,
 ): RawCapture {
   const cap = emptyCapture(platform, url);
-  Object.assign(cap.inquiry, { subject, platformInquiryId: threadId });
+  // A mail thread's id is the mailbox's, not an inquiry's: re-saves are told apart by time.
+  cap.inquiry.subject = subject;
   const acc = [...account.emails, ...account.names].map((s) => s.toLowerCase());
   const key = (p: Party) => (p.email || p.name || '').toLowerCase();
   const isSeller = (p: Party) => acc.includes(p.email ?? '') || acc.includes((p.name ?? '').toLowerCase());
@@ -239,10 +270,15 @@ export function mailCapture(
   const c = readContacts(sig, { hrefs, email, exclude });
   const text = own.map((m) => m.lines.join('\n')).join('\n\n');
   Object.assign(cap.buyer, c, {
-    name: party.name && !party.name.includes('@') && !isSeller(party) ? party.name : null,
+    name: party.name && !party.name.includes('@') && !isSeller(party) ? cleanName(party.name) : null,
     emails: [...(email ? [email] : []), ...c.emails.filter((e) => e !== email)],
   });
   cap.inquiry.message = text || null;
   cap.inquiry.receivedAt = own.map((m) => m.time).filter((t): t is string => !!t).sort()[0] ?? null;
+  // The sender's name and address are the mail's header; the rest is their signature.
+  mark(cap, 'selector', 'name', 'emails', 'subject', 'message');
+  mark(cap, 'signature', ...BUYER_FIELDS);
+  const qty = fillQuantity(cap.inquiry);
+  if (qty) mark(cap, 'text', 'quantity');
   return cap;
 }

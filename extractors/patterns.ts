@@ -79,31 +79,6 @@ export function findWebsites(text: string | null | undefined): string[] {
   return out;
 }
 
-/** "500 pieces", "2 Sets", "20,000 pcs", "1,200 Piece/Pieces" -> quantity and unit. */
-export function parseQuantity(text: string | null | undefined): { quantity: number | null; unit: string | null } {
-  if (!text) return { quantity: null, unit: null };
-  const m = /(\d[\d,.\s]*)\s*([A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff./() ]{0,30})?/.exec(text);
-  if (!m) return { quantity: null, unit: null };
-  const q = Number((m[1] ?? '').replace(/[,\s]/g, ''));
-  if (!Number.isFinite(q)) return { quantity: null, unit: null };
-  return { quantity: q, unit: normalizeUnit(m[2]) };
-}
-
-const UNIT_ALIASES: Record<string, string> = {
-  pc: 'pieces', pcs: 'pieces', piece: 'pieces', pieces: 'pieces', '个': 'pieces', '件': 'pieces', '只': 'pieces',
-  set: 'sets', sets: 'sets', '套': 'sets', '台': 'sets',
-  pair: 'pairs', pairs: 'pairs', '双': 'pairs',
-  meter: 'meters', meters: 'meters', metre: 'meters', metres: 'meters', m: 'meters', '米': 'meters',
-  kg: 'kilograms', kilogram: 'kilograms', kilograms: 'kilograms', '千克': 'kilograms', '公斤': 'kilograms',
-  ton: 'tons', tons: 'tons', tonne: 'tons', tonnes: 'tons', '吨': 'tons',
-  box: 'boxes', boxes: 'boxes', carton: 'cartons', cartons: 'cartons', roll: 'rolls', rolls: 'rolls',
-  unit: 'units', units: 'units', bag: 'bags', bags: 'bags', container: 'containers', containers: 'containers',
-};
-
-/** "Piece/Pieces" -> "pieces", "Sets" -> "sets", "套" -> "sets". Unknown units are lower-cased. */
-export function normalizeUnit(raw: string | null | undefined): string | null {
-  const u = (raw ?? '').trim().toLowerCase();
-  if (!u) return null;
-  const head = (u.split(/[/(\s]/)[0] ?? '').replace(/\.$/, '');
-  return UNIT_ALIASES[head] ?? UNIT_ALIASES[u] ?? (head || null);
-}
+// Quantities and units have their own reader (./quantity.ts) and table (../lib/units.ts).
+export { parseQuantity } from './quantity';
+export { normalizeUnit } from '../lib/units';

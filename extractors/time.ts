@@ -31,6 +31,8 @@ function toIso(d: Date): string | null {
 export function parsePageTime(input: string | null | undefined): string | null {
   if (!input) return null;
   const s = input.replace(/[\u00a0\u202f\u3000]/g, ' ').trim();
+  // A machine time with its zone (<time datetime="2026-11-23T02:12:00Z">) is exact as written.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(s)) return toIso(new Date(s));
   let y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   const month = (name: string | undefined) => MONTHS[(name ?? '').slice(0, 3).toLowerCase()] ?? 0;
   let m: RegExpExecArray | null;
@@ -50,7 +52,8 @@ export function parsePageTime(input: string | null | undefined): string | null {
     h = Number(t[1]);
     mi = Number(t[2]);
     sec = Number(t[3] ?? 0);
-    const ap = (t[4] ?? '').toLowerCase();
+    // Chinese writes the half of the day before the time: "下午2:05".
+    const ap = (t[4] ?? /(上午|下午|午前|午後)\s*$/.exec(rest.slice(0, t.index))?.[1] ?? '').toLowerCase().replace('午後', '下午').replace('午前', '上午');
     if ((ap === 'pm' || ap === '下午') && h < 12) h += 12;
     if ((ap === 'am' || ap === '上午') && h === 12) h = 0;
   }

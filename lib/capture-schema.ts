@@ -4,48 +4,44 @@
  * message or the database. `zod/mini` because the panel-side bundle stays lean too.
  */
 import * as z from 'zod/mini';
-import { PLATFORMS, type RawCapture } from './capture';
+import { CAPTURE_LIMITS as L, CAPTURE_SOURCES, PLATFORMS, type RawCapture } from './capture';
 
 export const platformSchema = z.enum(PLATFORMS);
 
 const text = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
-const list = (max: number) => z.array(z.string().check(z.maxLength(max))).check(z.maxLength(50));
+const list = (max: number) => z.array(z.string().check(z.maxLength(max))).check(z.maxLength(L.list));
 
 export const rawBuyerSchema = z.object({
-  name: text(300),
-  company: text(300),
-  country: text(120),
-  emails: list(320),
-  phones: list(80),
-  whatsapp: text(80),
-  wechat: text(80),
-  linkedin: text(500),
-  website: text(500),
-  platformBuyerId: text(120),
+  name: text(L.buyer.name),
+  company: text(L.buyer.company),
+  country: text(L.buyer.country),
+  emails: list(L.buyer.emails),
+  phones: list(L.buyer.phones),
+  whatsapp: text(L.buyer.whatsapp),
+  wechat: text(L.buyer.wechat),
+  linkedin: text(L.buyer.linkedin),
+  website: text(L.buyer.website),
+  platformBuyerId: text(L.buyer.platformBuyerId),
 });
 
 export const rawInquirySchema = z.object({
-  platformInquiryId: text(120),
-  subject: text(1000),
-  productTitle: text(1000),
-  productId: text(120),
+  platformInquiryId: text(L.inquiry.platformInquiryId),
+  subject: text(L.inquiry.subject),
+  productTitle: text(L.inquiry.productTitle),
+  productId: text(L.inquiry.productId),
   quantity: z.nullable(z.number()),
-  unit: text(60),
-  receivedAt: text(40),
-  message: text(50_000),
+  unit: text(L.inquiry.unit),
+  receivedAt: text(L.inquiry.receivedAt),
+  message: text(L.inquiry.message),
 });
 
 export const rawCaptureSchema = z.object({
   platform: platformSchema,
-  url: z.string().check(z.maxLength(4000)),
+  url: z.string().check(z.maxLength(L.url)),
   buyer: rawBuyerSchema,
   inquiry: rawInquirySchema,
-  sources: z.optional(
-    z.partialRecord(
-      z.string().check(z.maxLength(40)),
-      z.enum(['page-data', 'selector', 'label', 'text', 'signature', 'chat', 'picked']),
-    ),
-  ),
+  // Optional so captures saved or sent before provenance existed still parse.
+  sources: z.optional(z.partialRecord(z.string().check(z.maxLength(L.sourceKey)), z.enum(CAPTURE_SOURCES))),
 });
 
 // The schema and the hand-written type in ./capture.ts must describe the same thing.

@@ -49,14 +49,46 @@ export interface RawInquiry {
   message: string | null;
 }
 
+/**
+ * Where a field's value came from, so the panel can say so and mark the free-text ones
+ * ('text', 'signature', 'chat') for the seller to check. 'picked' is the seller's own selection.
+ */
+export const CAPTURE_SOURCES = ['page-data', 'selector', 'label', 'text', 'signature', 'chat', 'picked'] as const;
+export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
+/**
+ * Keyed by field name: "name", "company", "country", "emails", "phones", "whatsapp", "wechat",
+ * "website", "linkedin", "platformBuyerId", "subject", "productTitle", "quantity", "message", …
+ */
+export type CaptureSources = Partial<Record<string, CaptureSource>>;
+
 export interface RawCapture {
   platform: Platform;
   url: string;
   buyer: RawBuyer;
   inquiry: RawInquiry;
-  /** Per field name ("name", "emails", "quantity"...), where its value was read: the panel shows it. */
-  sources?: Partial<Record<string, 'page-data' | 'selector' | 'label' | 'text' | 'signature' | 'chat' | 'picked'>>;
+  /** Optional: captures from before provenance existed, and hand-made ones, have none. */
+  sources?: CaptureSources;
 }
+
+/**
+ * The stored limit of every string of a capture, in characters: the schema refuses more, and the
+ * content script clips to it before sending (extractors/guard-capture.ts), so a long page never
+ * loses its capture.
+ */
+export const CAPTURE_LIMITS = {
+  url: 4000,
+  buyer: {
+    name: 300, company: 300, country: 120, emails: 320, phones: 80, whatsapp: 80, wechat: 80,
+    linkedin: 500, website: 500, platformBuyerId: 120,
+  },
+  inquiry: {
+    platformInquiryId: 120, subject: 1000, productTitle: 1000, productId: 120, unit: 60, receivedAt: 40, message: 50_000,
+  },
+  /** Most values a list (emails, phones) holds. */
+  list: 50,
+  /** Longest field name in `sources`. */
+  sourceKey: 40,
+} as const;
 
 /** After normalizeCapture: same shape, values in canonical form (E.164, ISO codes, lower-case emails). */
 export type Capture = RawCapture;

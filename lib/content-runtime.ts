@@ -6,9 +6,9 @@
 import './zod-setup';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractPage } from '../extractors/extract-page';
-import type { PlatformModule } from '../extractors/types';
-import { captureReadSchema } from './capture-read';
+import { extractPage, findAdapter } from '../extractors/extract-page';
+import type { PageAdapter, PlatformModule } from '../extractors/types';
+import { isCaptureRead } from './content-checks';
 import type { CaptureChanged, CaptureResult } from './messages';
 
 /** Name of the performance.measure entry each extraction leaves (read by bench/). */
@@ -28,9 +28,18 @@ export function runCapture(module: PlatformModule, ctx: ContentScriptContext): v
     performance.measure(EXTRACT_MEASURE, { start, end: performance.now() });
     return capture;
   };
+  /** The adapter that reads this address; none means the panel would refuse whatever is read. */
+  const adapter = (): PageAdapter | null => {
+    try {
+      return findAdapter([module], new URL(location.href))?.adapter ?? null;
+    } catch {
+      return null;
+    }
+  };
   let lastSent = '';
 
   const push = () => {
+    if (!adapter()) return;
     const capture = read();
     const key = JSON.stringify(capture);
     if (key === lastSent) return;
@@ -43,7 +52,7 @@ export function runCapture(module: PlatformModule, ctx: ContentScriptContext): v
   // sendResponse + `return true` is the reply form both Chrome's native API and
   // webextension-polyfill understand (content scripts use the native one: see wxt.config.ts).
   browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    if (!captureReadSchema.safeParse(message).success) return false;
+    if (!isCaptureRead(message)) return false;
     const reply: CaptureResult = { type: 'buyerbook/capture-result', capture: read() };
     lastSent = JSON.stringify(reply.capture);
     sendResponse(reply);
@@ -55,12 +64,37 @@ export function runCapture(module: PlatformModule, ctx: ContentScriptContext): v
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
+      watch();
       push();
     }, SETTLE_MS);
   };
+
+  // Only the part of the page the adapter names is watched (LinkedIn's profile, not its feed),
+  // and nothing at all on an address no adapter reads; both are decided again on navigation.
   const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  let roots: Element[] = [];
+  const watch = () => {
+    const a = adapter();
+    let want: Element[] = [];
+    if (a) {
+      try {
+        want = a.observe ? Array.from(document.querySelectorAll(a.observe)) : [];
+      } catch {
+        want = [];
+      }
+      if (!want.length) want = [document.documentElement];
+    }
+    if (want.length === roots.length && want.every((r, i) => r === roots[i] && r.isConnected)) return;
+    observer.disconnect();
+    roots = want;
+    for (const r of roots) observer.observe(r, { childList: true, subtree: true, characterData: true });
+  };
+  // A single-page app may replace the watched node without a navigation: check it now and then.
+  ctx.setInterval(() => {
+    if (roots.some((r) => !r.isConnected)) schedule();
+  }, 2000);
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  watch();
   push();
 }

@@ -9,7 +9,7 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import type { RawCapture } from './capture';
-import { normalizeUnit } from '../extractors/patterns';
+import { normalizeUnit } from './units';
 
 countries.registerLocale(en);
 countries.registerLocale(zh);
@@ -24,6 +24,11 @@ const COUNTRY_ALIASES: Record<string, string> = {
   laos: 'LA', iran: 'IR', syria: 'SY', bolivia: 'BO', venezuela: 'VE', tanzania: 'TZ', moldova: 'MD',
   美国: 'US', 英国: 'GB', 韩国: 'KR', 俄罗斯: 'RU', 越南: 'VN', 中国香港: 'HK', 香港: 'HK', 中国台湾: 'TW',
   台湾: 'TW', 阿联酋: 'AE', 沙特: 'SA', 沙特阿拉伯: 'SA', 澳洲: 'AU', 荷兰: 'NL', 土耳其: 'TR', 捷克: 'CZ',
+  // As buyers write their own country in signatures (accents are stripped before the lookup).
+  mexico: 'MX', espana: 'ES', brasil: 'BR', deutschland: 'DE', polska: 'PL', italia: 'IT', nederland: 'NL',
+  osterreich: 'AT', schweiz: 'CH', suisse: 'CH', belgique: 'BE', belgie: 'BE', sverige: 'SE', norge: 'NO',
+  danmark: 'DK', suomi: 'FI', peru: 'PE', colombia: 'CO', 'republica dominicana': 'DO', 'emiratos arabes unidos': 'AE',
+  marruecos: 'MA', maroc: 'MA', turkiye: 'TR', 日本: 'JP', 대한민국: 'KR', россия: 'RU', 'ksa': 'SA',
 };
 
 /** "Canada" | "加拿大" | "ca" | "Rotterdam, The Netherlands" -> "CA"/"NL"; null when unknown. */
@@ -35,7 +40,7 @@ export function normalizeCountry(raw: string | null | undefined): string | null 
   const tryOne = (name: string): string | null => {
     const n = name.trim().replace(/^the\s+/i, '').replace(/[.。]$/, '');
     if (!n) return null;
-    const alias = COUNTRY_ALIASES[n.toLowerCase()];
+    const alias = COUNTRY_ALIASES[n.toLowerCase()] ?? COUNTRY_ALIASES[n.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()];
     if (alias) return alias;
     return countries.getAlpha2Code(n, 'en') ?? countries.getAlpha2Code(n, 'zh') ?? null;
   };
@@ -154,5 +159,6 @@ export function normalizeCapture(raw: RawCapture): RawCapture {
       unit: normalizeUnit(cleanText(raw.inquiry.unit)),
       message: msg || null,
     },
+    ...(raw.sources ? { sources: { ...raw.sources } } : {}),
   };
 }

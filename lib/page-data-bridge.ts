@@ -5,18 +5,14 @@
  *
  * The isolated side dispatches a DOM event naming the global; the main-world script
  * (entrypoints/page-data.content.ts) answers synchronously with the value as a JSON string. The
- * answer is page-controlled data like any other: size-capped and validated with zod, parsed as
+ * answer is page-controlled data like any other: size-capped and validated (lib/content-checks.ts), parsed as
  * JSON (never run), and read by adapters through defensive path getters.
  */
-import * as z from 'zod/mini';
+import { isGlobalName, isPageDataAnswer, MAX_PAGE_DATA } from './content-checks';
 
 export const PAGE_DATA_REQUEST = 'buyerbook:page-data-request';
 export const PAGE_DATA_RESPONSE = 'buyerbook:page-data-response';
 
-/** A global's name: an identifier, optionally dotted (`PAGE_DATA.index`). */
-export const globalNameSchema = z.string().check(z.regex(/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/), z.maxLength(100));
-/** The answer: JSON text of bounded size (a huge global must not stall the page). */
-export const pageDataAnswerSchema = z.string().check(z.maxLength(4_000_000));
 
 /**
  * Ask the main world for a global's value. Undefined when no bridge answers (Node/jsdom, a page
@@ -24,7 +20,7 @@ export const pageDataAnswerSchema = z.string().check(z.maxLength(4_000_000));
  */
 export function requestPageGlobal(doc: Document, name: string): unknown {
   const view = doc.defaultView;
-  if (!view || !globalNameSchema.safeParse(name).success) return undefined;
+  if (!view || !isGlobalName(name)) return undefined;
   let answer: unknown;
   let open = true;
   // Only an answer given during our own synchronous dispatch counts.
@@ -38,10 +34,9 @@ export function requestPageGlobal(doc: Document, name: string): unknown {
     open = false;
     doc.removeEventListener(PAGE_DATA_RESPONSE, onAnswer);
   }
-  const parsed = pageDataAnswerSchema.safeParse(answer);
-  if (!parsed.success) return undefined;
+  if (!isPageDataAnswer(answer)) return undefined;
   try {
-    return JSON.parse(parsed.data);
+    return JSON.parse(answer);
   } catch {
     return undefined;
   }
@@ -51,7 +46,7 @@ export function requestPageGlobal(doc: Document, name: string): unknown {
 export function servePageGlobals(doc: Document, win: Record<string, unknown>): void {
   doc.addEventListener(PAGE_DATA_REQUEST, (e) => {
     const name = (e as CustomEvent).detail;
-    if (!globalNameSchema.safeParse(name).success) return;
+    if (!isGlobalName(name)) return;
     let value: unknown = win;
     for (const part of String(name).split('.')) {
       value = value != null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
@@ -63,7 +58,7 @@ export function servePageGlobals(doc: Document, win: Record<string, unknown>): v
     } catch {
       return; // cyclic or exotic: the inline-script reading is the fallback
     }
-    if (json === undefined || json.length > 4_000_000) return;
+    if (json === undefined || json.length > MAX_PAGE_DATA) return;
     doc.dispatchEvent(new CustomEvent(PAGE_DATA_RESPONSE, { detail: json }));
   });
 }

@@ -9,9 +9,14 @@
  * `currentUserAccountId`): a message from that id, or laid out on the right, is the seller's.
  * Kept small on purpose: this file ships in the content script of every Alibaba page.
  */
-import { emptyCapture, type RawCapture } from '../../lib/capture';
-import { all, clean, first, labelValue, textOf, visibleText } from '../dom';
+import { emptyCapture, type CaptureSource, type RawCapture } from '../../lib/capture';
+import { all, clean, first, textOf, visibleText } from '../dom';
 import { findEmails, findPhones, findWeChat, findWhatsApp, isMasked } from '../patterns';
+import { readLabel, type LabelField } from '../labels';
+import { cleanName } from '../names';
+import { fillQuantity, parseQuantity } from '../quantity';
+import { readChatIntro } from '../chat-lines';
+import { mark } from '../sources';
 import { fromEpoch, parsePageTime } from '../time';
 import { get, readAssignedLiteral, str } from '../page-data';
 import type { PageAdapter, PlatformModule } from '../types';
@@ -22,16 +27,27 @@ type Data = Record<string, unknown> | undefined;
 /** What embedded data already says about the open inquiry; the DOM fills in the rest. */
 type Known = Partial<RawCapture['inquiry']> & { name?: string | null; country?: string | null };
 
-const data = (doc: Document, name: string): Data => readAssignedLiteral(doc, name) as Data;
+// Page globals read during one extraction of one document: the list page's embedded list is
+// large, and the reader and its `foreign` both need it. Each extract starts afresh (fresh()).
+let cacheDoc: Document | null = null;
+const cache = new Map<string, Data>();
+function fresh(doc: Document): Document {
+  cacheDoc = doc;
+  cache.clear();
+  return doc;
+}
+function data(doc: Document, name: string): Data {
+  if (doc !== cacheDoc) fresh(doc);
+  if (!cache.has(name)) cache.set(name, readAssignedLiteral(doc, name) as Data);
+  return cache.get(name);
+}
 const on = (url: URL, host: string, path: RegExp): boolean =>
   url.protocol === 'https:' && url.hostname === host + '.alibaba.com' && path.test(url.pathname);
 /** A value the page really shows: a masked one or "Request to view" counts as absent. */
 const shown = (v: string | null | undefined): string => (isMasked(v) ? '' : clean(v));
-/** "采购量：500 Pieces" / "20,000" -> 500, "Pieces" (the unit is normalised with the capture). */
+/** "采购量：500 Pieces" / "20,000" -> 500, "pieces" (the shared quantity reader). */
 function quantity(q: RawCapture['inquiry'], text: string | null): void {
-  const m = /(\d[\d,]*(?:\.\d+)?)\s*([A-Za-z\u4e00-\u9fff][\w/]*)?/.exec(text ?? '');
-  q.quantity = m ? Number(m[1]?.replace(/,/g, '')) : null;
-  q.unit = m?.[2] ?? null;
+  ({ quantity: q.quantity, unit: q.unit } = parseQuantity(text));
 }
 
 interface Msg {
@@ -66,6 +82,8 @@ function messages(chat: ParentNode): Msg[] {
   });
 }
 
+// The text of one message.
+const TEXT = ['.desc-text', '.session-rich-content.text', '.bubble', '.text-content'];
 // Inside a buyer's message: machine translations, quotes of the seller's words, read receipts.
 const NOT_BUYER = '[class*=translat],[data-role=auto-translate],[class*=quote],.read-status';
 
@@ -111,7 +129,7 @@ function readChat(doc: Document, url: URL, page: ParentNode, inquiryId: string |
   const texts: string[] = [];
   const hrefs: string[] = [];
   for (const m of mine) {
-    const t = m.product ? '' : visibleText(first(m.el, '.desc-text', '.session-rich-content.text', '.bubble', '.text-content'), NOT_BUYER);
+    const t = m.product ? '' : visibleText(first(m.el, ...TEXT), NOT_BUYER);
     if (t) texts.push(t);
     for (const a of all(m.el, 'a[href]')) hrefs.push(a.getAttribute('href') ?? '');
   }
@@ -140,33 +158,63 @@ function readChat(doc: Document, url: URL, page: ParentNode, inquiryId: string |
   }
 
   // The buyer: the CRM card (its rows by English or Chinese label), its data, then the chat.
-  const row = (...labels: string[]) => (card ? labelValue(card, labels) : null);
-  b.name =
-    at(card, '.name-text', '.p-name') ??
-    name ??
-    at(chat, '.contact-name', '.title-name') ??
-    active?.getAttribute('data-name') ??
-    at(opening?.el, '.item-base-info .name', '.msg-meta .sender');
-  b.company = row('Company Name', 'Company', '公司名称', '公司') ?? str(crm, 'companyName');
-  b.country =
-    row('Country/Region', 'Country', '国家/地区', '国家') ??
-    at(card, '.country-flag-label') ??
-    str(crm, 'country') ??
-    country ??
-    at(chat, '.contact-country');
+  const row = (f: LabelField, ...extra: string[]) => readLabel(card, f, extra);
+  // In OneTalk and the messenger the buyer's words are chat lines; in the inquiry, its text.
+  const free: CaptureSource = app ? 'chat' : 'text';
+  const sellerSaid = msgs.filter(self).map((m) => visibleText(first(m.el, ...TEXT), NOT_BUYER));
+  const d = readChatIntro([...sellerSaid.map((text) => ({ text, mine: true })), ...texts.map((text) => ({ text, mine: false, hrefs }))]);
+  const take = <K extends 'name' | 'company' | 'country' | 'whatsapp' | 'wechat' | 'website'>(field: K, ...options: [string | null | undefined, CaptureSource][]) => {
+    for (const [v, source] of options) {
+      const value = field === 'name' ? cleanName(v) : shown(v) || null;
+      if (!value) continue;
+      b[field] = value;
+      mark(cap, source, field);
+      return;
+    }
+  };
+  take('name', [at(card, '.name-text', '.p-name'), 'selector'], [name, 'page-data'], [at(chat, '.contact-name', '.title-name'), 'selector'],
+    [active?.getAttribute('data-name'), 'selector'], [at(opening?.el, '.item-base-info .name', '.msg-meta .sender'), 'selector'], [d.name, free]);
+  take('company', [row('company'), 'label'], [str(crm, 'companyName'), 'page-data'], [d.company, free]);
+  take('country', [row('country'), 'label'], [at(card, '.country-flag-label'), 'selector'], [str(crm, 'country'), 'page-data'], [country, 'page-data'],
+    [at(chat, '.contact-country'), 'selector'], [d.place, free]);
   const c = get(crm, 'buyerContactInfo') ?? crm;
-  const add = (list: string[], found: string[]) => found.forEach((v) => list.includes(v) || list.push(v));
+  const add = (list: string[], found: string[], source: CaptureSource, field: 'emails' | 'phones') => {
+    for (const v of found) if (!list.includes(v)) list.push(v);
+    mark(cap, source, field);
+  };
   // A single card value is masked as a whole; in the buyer's text the patterns skip masked parts.
-  for (const v of [row('Email', 'E-mail', '邮箱'), str(c, 'email')]) add(b.emails, findEmails(shown(v)));
-  add(b.emails, findEmails(said));
-  for (const v of [row('Mobile', '手机'), row('Telephone', 'Phone', 'Tel', '座机', '电话'), str(c, 'mobile'), str(c, 'phone')])
-    add(b.phones, findPhones(shown(v)));
-  add(b.phones, findPhones(said));
-  b.whatsapp = shown(row('WhatsApp')) || findWhatsApp(said, hrefs);
-  b.wechat = shown(row('WeChat', '微信')) || findWeChat(said);
-  b.website = shown(row('Company Website', 'Website', '公司官网', '公司网站')) || shown(str(crm, 'companyWebSite')) || null;
+  add(b.emails, findEmails(row('email')), 'label', 'emails');
+  add(b.emails, findEmails(shown(str(c, 'email'))), 'page-data', 'emails');
+  add(b.emails, d.emails, free, 'emails');
+  for (const v of [row('mobile'), row('tel')]) add(b.phones, findPhones(v), 'label', 'phones');
+  for (const v of [str(c, 'mobile'), str(c, 'phone')]) add(b.phones, findPhones(shown(v)), 'page-data', 'phones');
+  add(b.phones, findPhones(said).filter((p) => !findPhones(sellerSaid.join('\n')).includes(p)), free, 'phones');
+  take('whatsapp', [row('whatsapp'), 'label'], [findWhatsApp(said, hrefs), free]);
+  take('wechat', [row('wechat'), 'label'], [findWeChat(said), free]);
+  take('website', [row('website'), 'label'], [str(crm, 'companyWebSite'), 'page-data']);
+  const qty = fillQuantity(q);
+  if (qty) mark(cap, qty === 'text' ? free : qty, 'quantity');
   b.platformBuyerId = buyerId;
   return cap;
+}
+
+/**
+ * The other people an Alibaba page shows (PageAdapter.foreign): the senders of the list's other
+ * rows and the chat app's other contacts. A value they share with the open conversation's
+ * buyer (the same buyer's earlier inquiry in the list) is kept out, so it is never dropped.
+ */
+function others(doc: Document, openId: string | null): string[] {
+  const rows = get(data(doc, 'feedbackListResponse'), 'list');
+  const senders = (Array.isArray(rows) ? rows : []).map((x) => (Array.isArray(x) ? x[0] : x));
+  const open = senders.filter((x) => str(x, 'tradeId') === openId).flatMap((x) => [str(x, 'sender', 'name'), str(x, 'sender', 'email')]);
+  const active = first(doc, '.contact-item.active', '.contact-item-container.active');
+  open.push(active?.getAttribute('data-name') ?? null, textOf(active?.querySelector('.contact-name')));
+  const out = senders.filter((x) => str(x, 'tradeId') !== openId).flatMap((x) => [str(x, 'sender', 'name'), str(x, 'sender', 'email')]);
+  for (const c of Array.from(doc.querySelectorAll('.contact-item:not(.active), .contact-item-container:not(.active)')))
+    out.push(c.getAttribute('data-name'), textOf(c.querySelector('.contact-name')));
+  const key = (v: string | null) => (cleanName(v) ?? v ?? '').toLowerCase();
+  const mine = new Set(open.map(key));
+  return out.filter((v): v is string => !!v && !mine.has(key(v)));
 }
 
 /** The inquiry open on the list page: the hash route's id, or the query's when no route is set. */
@@ -183,7 +231,8 @@ const FAKE = '.alibaba.com.example.net/message/';
 const detail: PageAdapter = {
   id: 'alibaba/inquiry-detail',
   detect: (url) => on(url, 'message', /^\/message\/maDetail\.htm$/i),
-  extract: (doc, url) => readChat(doc, url, doc, url.searchParams.get('imInquiryId'), {}),
+  extract: (doc, url) => readChat(fresh(doc), url, doc, url.searchParams.get('imInquiryId'), {}),
+  observe: 'body',
   examples: {
     positive: [`${M}maDetail.htm?imInquiryId=8043077219408&secTradeId=9b1e7d2c5a4f40e3`],
     negative: [`${M}default.htm#feedback/all`, `${M}setting.htm`, `https://message${FAKE}maDetail.htm?imInquiryId=1`, 'https://www.alibaba.com/message/maDetail.htm'],
@@ -194,6 +243,7 @@ const listDetail: PageAdapter = {
   id: 'alibaba/inquiry-list-detail',
   detect: (url) => on(url, 'message', /^\/message\/default\.htm$/i) && !!openListId(url),
   extract(doc, url) {
+    fresh(doc);
     const id = openListId(url);
     const panel = first(doc, '.feedback-detail-panel', '[data-route*="detail"]');
     // Right after a click the hash names the new inquiry while the panel still shows the old one.
@@ -217,6 +267,8 @@ const listDetail: PageAdapter = {
       : {};
     return readChat(doc, url, panel, id, known);
   },
+  foreign: (doc, url) => others(doc, openListId(url)),
+  observe: 'body',
   examples: {
     positive: [`${M}default.htm?imInquiryId=8043102958861#feedback/detail/all/8043102958861/8043102958861/c7d2e90b4f1a43a5/`],
     negative: [`${M}default.htm#feedback/all`, `${M}default.htm`, `${M}template.htm`, `https://message${FAKE}default.htm#feedback/detail/all/1/1/x/`],
@@ -226,7 +278,9 @@ const listDetail: PageAdapter = {
 const chatApp = (id: string, host: string, path: RegExp, positive: string[], negative: string[]): PageAdapter => ({
   id,
   detect: (url) => on(url, host, path),
-  extract: (doc, url) => readChat(doc, url, doc, null, {}, true),
+  extract: (doc, url) => readChat(fresh(doc), url, doc, null, {}, true),
+  foreign: (doc) => others(doc, null),
+  observe: 'body',
   examples: { positive, negative },
 });
 
@@ -251,6 +305,7 @@ const rfq: PageAdapter = {
   id: 'alibaba/rfq-detail',
   detect: (url) => on(url, 'sourcing', /^\/(rfq\/)?rfq_detail\.htm$/i),
   extract(doc, url) {
+    fresh(doc);
     const cap = emptyCapture('alibaba', url.href);
     const q = cap.inquiry;
     const b = cap.buyer;
@@ -271,14 +326,16 @@ const rfq: PageAdapter = {
     q.message = str(d, 'description') ?? (visibleText(first(scope, '.brh-rfq-item__detail')) || null);
     q.receivedAt = fromEpoch(get(d, 'openTime')) ?? parsePageTime(str(d, 'openTimeStr') ?? at('date'));
     quantity(q, d ? `${str(d, 'quantity')} ${str(d, 'quantityUnit')}` : at('quantity'));
-    b.name = str(d, 'buyerName') ?? at('buyer-name');
+    b.name = cleanName(str(d, 'buyerName') ?? at('buyer-name'));
     b.country = str(d, 'country') ?? str(d, 'countrySimple') ?? (clean(at('country')?.replace(/^[^:：]*[:：]/, '')) || null);
     b.emails = findEmails(q.message);
     b.phones = findPhones(q.message);
     b.whatsapp = findWhatsApp(q.message);
     b.wechat = findWeChat(q.message);
+    if (d) mark(cap, 'page-data', 'name', 'country', 'quantity', 'subject', 'message');
     return cap;
   },
+  observe: 'body',
   examples: {
     positive: [`${RQ}rfq_detail.htm?p=QVJGUV9ERVRBSUx8MTEzOTI1ODQwN3xlbg&uuid=5d1e8a7c-3b9f`],
     negative: [RQ, `${RQ}rfq_search_list.htm?searchText=bags`, `${RQ}quote_list.htm`, 'https://sourcing.alibaba.com.example.net/rfq_detail.htm'],

@@ -13,9 +13,10 @@
  * pulls in zod for its main-world bridge, so JSON-LD is parsed here.
  */
 import { emptyCapture, type RawBuyer, type RawCapture } from '../../lib/capture';
-import { clean, isHidden } from '../dom';
+import { clean, isHidden, normLabel } from '../dom';
 import { findEmails, findPhones, findWeChat, findWebsites, findWhatsApp, isMasked } from '../patterns';
 import type { PageAdapter, PlatformModule } from '../types';
+import { isPlatformHost } from '../platform-matches';
 
 /** Reading caps: enough for any contact page, bounded on a 50,000-node web app. */
 const MAX_ELEMENTS = 15000;
@@ -136,14 +137,14 @@ function fromLd(b: RawBuyer, n: Node_): void {
 
 // Labelled rows: "Label: value" on one line, or a label line followed by its value line.
 const LABELS: [keyof RawBuyer, RegExp][] = [
-  ['name', /^(?:name|full name|contact(?: person| name)|姓名|联系人)$/i],
-  ['company', /^(?:company(?: name)?|organi[sz]ation|公司(?:名称)?|单位)$/i],
-  ['country', /^(?:country(?:\s*\/\s*region)?|国家(?:\/地区)?|国家或地区)$/i],
-  ['emails', /^(?:e-?mail(?: address)?|邮箱|电子邮箱|邮件)$/i],
-  ['phones', /^(?:phone|tel\.?|telephone|mobile|cell(?:phone)?|手机|电话|联系电话)$/i],
+  ['name', /^(?:name|full name|contact(?: person| name)?|姓名|联系人|买家|nombre|contacto|nome|imię i nazwisko|担当者)$/i],
+  ['company', /^(?:company(?: name)?|organi[sz]ation|公司(?:名称)?|单位|empresa|firma|会社名)$/i],
+  ['country', /^(?:country(?:\/region)?|国家(?:\/地区)?|国家或地区|país|pais|kraj)$/i],
+  ['emails', /^(?:e-?mail(?: address)?|邮箱|电子邮箱|电子邮件|邮件|correo(?: electr[oó]nico)?|メール)$/i],
+  ['phones', /^(?:phone|tel\.?|telephone|mobile|cell(?:phone)?|手机|电话|座机|联系电话|tel[eé]fono|telefone|m[oó]vil|celular|telefon|電話)$/i],
   ['whatsapp', /^whats\s?app$/i],
   ['wechat', /^(?:wechat(?: id)?|微信号?)$/i],
-  ['website', /^(?:website|web|homepage|url|网址|网站|公司网址)$/i],
+  ['website', /^(?:website|web|homepage|url|网址|网站|公司网址|sitio web|p[aá]gina web|strona)$/i],
 ];
 
 const NAME_LIKE = /^(?:[\p{Lu}][\p{L}'’.-]*|de|da|di|del|der|den|van|von|la|le|dos|bin|al)(?: (?:[\p{Lu}][\p{L}'’.-]*|de|da|di|del|der|den|van|von|la|le|dos|bin|al)){1,4}$/u;
@@ -158,8 +159,9 @@ function readLabelled(b: RawBuyer, { lines, cells }: PageText, skip: Set<number>
     const m = /^([^:：]{1,30}?)\s*[:：]\s*(.*)$/.exec(line);
     // A label alone on its line counts only in a table cell: a bare "Company" is usually a footer heading.
     if (skip.has(i) || (!m && !cells[i])) return;
-    const label = m ? m[1] : line;
-    const field = LABELS.find(([, re]) => re.test(label ?? ''))?.[0];
+    // Padding inside a Chinese label ("联 系 人", "电　话") and spaced slashes do not count.
+    const label = normLabel(m ? m[1] ?? '' : line);
+    const field = LABELS.find(([, re]) => re.test(label))?.[0];
     if (!field) return;
     const next = lines[i + 1] ?? '';
     const value = clean(m ? m[2] || next : next);
@@ -197,7 +199,11 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
   const b = cap.buyer;
 
   // 1. JSON-LD: a Person is the contact; an Organization is their company.
-  for (const n of jsonLd(doc)) {
+  const lds = jsonLd(doc);
+  const ldDomains = new Set(
+    lds.flatMap((n) => [n.email, n.url, (n.worksFor as Node_ | undefined)?.url].flat()).map((v) => domainOf(s(v))).filter((d): d is string => !!d),
+  );
+  for (const n of lds) {
     const t = types(n);
     if (/Person/.test(t)) {
       b.name ??= s(n.name);
@@ -264,6 +270,7 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
     b.wechat ??= findWeChat(line);
   }
   readSignature(b, ok);
+  whenAmbiguous(b, ldDomains);
 
   // A web site from the text only when it is the domain of one of the buyer's emails.
   if (!b.website) {
@@ -271,6 +278,31 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
     b.website = findWebsites(ok.join('\n')).find((w) => domains.some((d) => d && w.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').startsWith(d))) ?? null;
   }
   return cap;
+}
+
+const FREE_MAIL = /^(?:g(?:oogle)?mail|yahoo|hotmail|outlook|live|msn|icloud|aol|gmx|qq|foxmail|163|126|sina|yandex|proton(?:mail)?|zoho)\./i;
+
+/** "info@x.nl", "https://www.x.nl/en" -> "x.nl". */
+function domainOf(v: string | null | undefined): string | null {
+  const h = (v ?? '').replace(/^mailto:/i, '').split('@').pop()?.replace(/^https?:\/\//i, '').replace(/[/:?#].*$/, '').replace(/^www\./i, '').toLowerCase();
+  return h && h.includes('.') ? h : null;
+}
+
+/**
+ * A page that shows several people (a lead list, an exhibitor directory): the addresses belong to
+ * more than one organisation and nothing says which is the buyer. The page's own JSON-LD may
+ * name the organisation; else every field read from the text is left empty rather than collect
+ * everyone's details.
+ */
+function whenAmbiguous(b: RawBuyer, ldDomains: Set<string>): void {
+  const owners = new Set(b.emails.map((e) => (FREE_MAIL.test(e.split('@')[1] ?? '') ? e : domainOf(e))));
+  if (owners.size < 2) return;
+  const own = b.emails.filter((e) => ldDomains.has(domainOf(e) ?? ''));
+  if (own.length) {
+    b.emails = own;
+    return;
+  }
+  Object.assign(b, { name: null, company: null, country: null, emails: [], phones: [], whatsapp: null, wechat: null, linkedin: null, website: null });
 }
 
 function decodeSafe(v: string): string {
@@ -283,11 +315,23 @@ function decodeSafe(v: string): string {
 
 const anyPage: PageAdapter = {
   id: 'generic/any-page',
-  detect: (u) => u.protocol === 'https:' || u.protocol === 'http:',
+  detect: (u) => (u.protocol === 'https:' || u.protocol === 'http:') && !isPlatformHost(u.hostname),
   extract: extractGeneric,
+  observe: 'body',
   examples: {
     positive: ['https://www.vanderlinden-horecagroothandel.nl/en/contact', 'http://www.example-trading.co.uk/about-us.html'],
-    negative: ['chrome://extensions/', 'file:///C:/Users/sales/Desktop/buyer.html', 'about:blank'],
+    negative: [
+      'chrome://extensions/',
+      'file:///C:/Users/sales/Desktop/buyer.html',
+      'about:blank',
+      // Platform hosts no reader of theirs claims: lead lists, settings.
+      'https://message.alibaba.com/message/buyerLeads.htm',
+      'https://sourcing.alibaba.com/rfq_search_list.htm?searchText=led',
+      'https://membercenter.made-in-china.com/crm/customer/list',
+      'https://supplier.globalsources.com/supplier-center/buyer-leads',
+      'https://www.linkedin.com/search/results/people/?keywords=buyer',
+      'https://mail.google.com/mail/u/0/#contacts',
+    ],
   },
 };
 

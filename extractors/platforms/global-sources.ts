@@ -10,6 +10,11 @@
 import { emptyCapture, type RawCapture } from '../../lib/capture';
 import { attrAt, clean, first, isHidden, labelValue, textAt, visibleText } from '../dom';
 import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
+import { readLabel, readLabelPhones } from '../labels';
+import { cleanName } from '../names';
+import { fillQuantity } from '../quantity';
+import { readChatLines } from '../chat-lines';
+import { BUYER_FIELDS, mark } from '../sources';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
 import { PLATFORM_MATCHES } from '../platform-matches';
@@ -26,7 +31,11 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   const q = cap.inquiry;
   const main: ParentNode = first(doc, '.inq-main,[data-inquiry-id],[class*=inquiry-detail]') ?? first(doc, 'main') ?? doc;
 
-  q.platformInquiryId = url.searchParams.get('inquiryId') ?? attrAt(doc, '[data-inquiry-id]', 'data-inquiry-id') ?? lv(main, ['Inquiry ID', '询盘编号']);
+  // The id: the address names it in the query or, on newer pages, as the last path segment.
+  const sp = url.searchParams;
+  q.platformInquiryId =
+    sp.get('inquiryId') ?? sp.get('inqId') ?? sp.get('enquiryId') ?? sp.get('messageId') ?? sp.get('rfqId') ??
+    /\/(\d{6,})(?:[/.]|$)/.exec(url.pathname)?.[1] ?? attrAt(doc, '[data-inquiry-id]', 'data-inquiry-id') ?? lv(main, ['Inquiry ID', 'Inquiry No.', '询盘编号', '询盘号']);
   q.subject = textAt(main, '.inq-subject,h1');
   const time = first(main, 'time,.inq-received');
   q.receivedAt = parsePageTime(time?.getAttribute('datetime') || textAt(main, 'time,.inq-received') || lv(main, ['Received', 'Date', '收到时间', '时间']));
@@ -45,26 +54,30 @@ function extractDetail(doc: Document, url: URL): RawCapture {
     }
   }
   if (box) {
-    b.name = lv(box, ['Name', 'Contact name', 'Contact person', '姓名', '联系人']) ?? textAt(box, '.bp-name,[class*=name]');
-    b.company = lv(box, ['Company', 'Company name', '公司', '公司名称']);
-    b.country = lv(box, ['Country/Region', 'Country', 'Location', '国家/地区', '国家']);
-    b.emails = findEmails(lv(box, ['Email', 'E-mail', '邮箱']));
-    for (const labels of [['Phone', 'Tel', 'Telephone', '电话'], ['Mobile', 'Mobile phone', '手机']]) {
-      const v = lv(box, labels);
-      if (v && v.replace(/\D/g, '').length > 6 && !b.phones.includes(v)) b.phones.push(v);
-    }
-    const web = lv(box, ['Website', 'Company website', '网址']);
+    b.name = cleanName(readLabel(box, 'name', ['Contact name'])) ?? cleanName(textAt(box, '.bp-name,[class*=name]'));
+    b.company = readLabel(box, 'company');
+    b.country = readLabel(box, 'country');
+    b.emails = findEmails(readLabel(box, 'email'));
+    b.phones = readLabelPhones(box);
+    const web = readLabel(box, 'website');
     b.website = web && /^\S+\.\S+$/.test(web) && !web.includes('@') ? web : null;
-    b.whatsapp = lv(box, ['WhatsApp']);
-    b.wechat = lv(box, ['WeChat', '微信']);
-    b.platformBuyerId = attrAt(box, '[data-buyer-id]', 'data-buyer-id') ?? lv(box, ['Buyer ID']);
+    b.whatsapp = readLabel(box, 'whatsapp');
+    b.wechat = readLabel(box, 'wechat');
+    b.platformBuyerId = attrAt(box, '[data-buyer-id]', 'data-buyer-id') ?? lv(box, ['Buyer ID', '买家编号']);
+    mark(cap, 'label', ...BUYER_FIELDS);
   }
 
   // The buyer's words; the reply box below it is a <textarea> (the seller's draft), never read.
   q.message = visibleText(first(main, '.inq-message,[class*=inquiry-message],[class*=message-content]'), '[class*=translat]').trim() || null;
-  b.emails = b.emails.length ? b.emails : findEmails(q.message);
+  const d = readChatLines([{ text: q.message ?? '', mine: false }]);
+  b.emails = b.emails.length ? b.emails : d.emails;
   b.whatsapp ??= findWhatsApp(q.message);
   b.wechat ??= findWeChat(q.message);
+  b.name ??= d.name;
+  b.company ??= d.company;
+  mark(cap, 'text', ...BUYER_FIELDS);
+  const qty = fillQuantity(q);
+  if (qty) mark(cap, qty, 'quantity');
   return cap;
 }
 
@@ -72,12 +85,32 @@ const SC = 'https://supplier.globalsources.com/supplier-center/inquiry/';
 
 const inquiryDetail: PageAdapter = {
   id: 'global-sources/inquiry-detail',
-  detect: (u) => u.hostname === 'supplier.globalsources.com' && /\/inquiry\/detail\b/i.test(u.pathname),
+  // The supplier centre has moved its pages more than once (/supplier-center/inquiry/detail,
+  // /sc/inquiry/view/<id>, /inquiry/detail.htm, the message centre): one open inquiry or message,
+  // by its id in the query or the path, on any of them; lists and settings are not detail pages.
+  detect: (u) =>
+    u.protocol === 'https:' &&
+    u.hostname === 'supplier.globalsources.com' &&
+    /\b(?:inquir\w*|enquir\w*|messages?|rfq|rfi)\b/i.test(u.pathname) &&
+    !/\/(?:list|search|settings?|template\w*|stat\w*)(?:[/.]|$)/i.test(u.pathname) &&
+    (/[?&](?:inquiryId|inqId|enquiryId|messageId|msgId|rfqId|id)=\w/i.test(u.search) || /\/(?:detail|view|read)\b|\/\d{6,}(?:[/.]|$)/i.test(u.pathname)),
   extract: extractDetail,
+  observe: 'body',
   examples: {
-    positive: [SC + 'detail?inquiryId=50318764207&folder=inbox', SC + 'detail?inquiryId=50318690417&folder=forwarded'],
+    positive: [
+      SC + 'detail?inquiryId=50318764207&folder=inbox',
+      SC + 'detail?inquiryId=50318690417&folder=forwarded',
+      'https://supplier.globalsources.com/sc/inquiry/view/50318764207',
+      'https://supplier.globalsources.com/inquiry/detail.htm?inqId=50318764207',
+      'https://supplier.globalsources.com/supplier-center/message/detail?messageId=8841203377',
+      'https://supplier.globalsources.com/supplier-center/rfq/detail?rfqId=7712093',
+    ],
     negative: [
       SC + 'list?folder=inbox',
+      SC + 'list?folder=inbox&id=5',
+      'https://supplier.globalsources.com/supplier-center/inquiry/template',
+      'https://supplier.globalsources.com/supplier-center/buyer-leads',
+      'https://supplier.globalsources.com/supplier-center/home',
       'https://supplier.globalsources.com/supplier-center/rfq/list',
       'https://www.globalsources.com/Ceramic-table-lamp/ceramic-table-lamp-1209348871p.htm',
       'https://supplier.globalsources.com.evil.example/supplier-center/inquiry/detail?inquiryId=1',

@@ -10,7 +10,7 @@
  * recipients and GLOBALS; the buyer is the other correspondent (extractors/mail-signature.ts).
  */
 import { emptyCapture } from '../../lib/capture';
-import { all, attrAt, clean, first, textOf } from '../dom';
+import { all, clean, first, textOf } from '../dom';
 import { bodyLines, bodyLinks, mailCapture, type MailAccount, type MailMessage } from '../mail-signature';
 import { findEmails } from '../patterns';
 import { parsePageTime } from '../time';
@@ -26,7 +26,8 @@ function account(doc: Document): MailAccount {
   // recipients Gmail writes as "me".
   const emails = findEmails(
     [
-      doc.querySelector('[aria-label^="Google Account:"]')?.getAttribute('aria-label'),
+      // The account button in any UI language: "Google Account: …", "Google 账号: …", "Google 帳戶：…".
+      doc.querySelector('[aria-label^="Google Account"], [aria-label^="Google 账号"], [aria-label^="Google 帳戶"], [aria-label^="Google アカウント"]')?.getAttribute('aria-label'),
       doc.title,
       ...Array.from(doc.querySelectorAll('[email][name="me"]'), (e) => e.getAttribute('email')),
     ].join(' '),
@@ -68,9 +69,7 @@ function extractThread(doc: Document, url: URL) {
   const messages = all(thread, '[data-message-id]')
     .filter((m) => !m.parentElement?.closest('[data-message-id]'))
     .map(readMessage);
-  const threadId =
-    subject.getAttribute('data-legacy-thread-id') || subject.getAttribute('data-thread-perm-id') || attrAt(thread, '[data-legacy-thread-id]', 'data-legacy-thread-id');
-  return mailCapture('gmail', url.href, messages, account(doc), textOf(subject), threadId || null);
+  return mailCapture('gmail', url.href, messages, account(doc), textOf(subject));
 }
 
 const thread: PageAdapter = {
@@ -79,6 +78,7 @@ const thread: PageAdapter = {
   // (Gmail's reading-pane layouts open threads without changing the #hash shape).
   detect: (u) => u.protocol === 'https:' && u.hostname === 'mail.google.com' && /^\/mail\//.test(u.pathname),
   extract: extractThread,
+  observe: 'body',
   examples: {
     positive: [
       'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKmTtVbJqRwZpLcHn',

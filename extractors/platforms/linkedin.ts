@@ -75,6 +75,8 @@ const profile: PageAdapter = {
   id: 'linkedin/profile',
   detect: (u) => /^(?:www\.)?linkedin\.com$/i.test(u.hostname) && PROFILE.test(u.pathname),
   extract: extractProfile,
+  // The profile and the contact-info modal, not the feed around them.
+  observe: 'main, #artdeco-modal-outlet, .artdeco-modal-outlet',
   examples: {
     positive: [IN + 'katrin-albers-4b1a27/', IN + 'katrin-albers-4b1a27/overlay/contact-info/', IN + 'jonas-weber'],
     negative: [

@@ -14,29 +14,25 @@
  *
  * Kept small on purpose (the content script budget): selector fallbacks are comma lists.
  */
-import { emptyCapture, type RawCapture } from '../../lib/capture';
+import { emptyCapture, type CaptureSource, type RawCapture } from '../../lib/capture';
 import { all, clean, first, isHidden, labelValue, labelValueElement, textAt, textOf, visibleText } from '../dom';
-import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
+import { findEmails, isMasked, parseQuantity } from '../patterns';
+import { readLabel, readLabelPhones } from '../labels';
+import { cleanName } from '../names';
+import { fillQuantity } from '../quantity';
+import { readChatLines } from '../chat-lines';
+import { BUYER_FIELDS, mark } from '../sources';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
 import { PLATFORM_MATCHES } from '../platform-matches';
 
 const HOST = /^membercenter(?:\.cn)?\.made-in-china\.com$/i;
 
-// Labels of the buyer card, English then Chinese back office.
-const NAME = ['Name', 'Contact Person', 'Contact Name', '姓名', '联系人'];
-const COMPANY = ['Company', 'Company Name', '公司', '公司名称'];
-const COUNTRY = ['Country/Region', 'Country', '国家/地区', '国家', '国家和地区'];
-const TEL = ['Tel', 'Telephone', 'Phone', '电话', '联系电话'];
-const MOBILE = ['Mobile', 'Mobile Phone', 'Cell', '手机', '手机号码'];
-const EMAIL = ['Email', 'E-mail', '邮箱', '电子邮箱', '邮件'];
-const WEBSITE = ['Website', 'Homepage', 'Web', '网址', '公司网址', '网站'];
-
-/** A label's value in `root`, or null when absent, a placeholder ("--") or masked. */
-function lv(root: ParentNode, labels: string[]): string | null {
+/** A label's value in `root` (the shared label reader), or null when absent, a placeholder or masked. */
+const lv = (root: ParentNode, labels: string[]): string | null => {
   const v = labelValue(root, labels);
   return v && !isMasked(v) ? v : null;
-}
+};
 
 /** A hidden input of the view form (mailId, buyerId, prodId): data, not display. */
 const input = (root: ParentNode, name: string) => clean(root.querySelector(`input[name="${name}"]`)?.getAttribute('value')) || null;
@@ -45,27 +41,32 @@ const input = (root: ParentNode, name: string) => clean(root.querySelector(`inpu
 function readCard(cap: RawCapture, card: Element | null): void {
   if (!card) return;
   const b = cap.buyer;
-  b.name = lv(card, NAME);
-  b.company = lv(card, COMPANY);
-  b.country = lv(card, COUNTRY);
-  for (const labels of [TEL, MOBILE]) {
-    const v = lv(card, labels);
-    if (v && v.replace(/\D/g, '').length > 6 && !b.phones.includes(v)) b.phones.push(v);
-  }
-  b.emails = findEmails(lv(card, EMAIL));
-  const web = lv(card, WEBSITE);
+  b.name = cleanName(readLabel(card, 'name'));
+  b.company = readLabel(card, 'company');
+  b.country = readLabel(card, 'country');
+  b.phones = readLabelPhones(card);
+  b.emails = findEmails(readLabel(card, 'email'));
+  const web = readLabel(card, 'website');
   b.website = web && /^\S+\.\S+$/.test(web) && !web.includes('@') ? web : null;
-  b.whatsapp = lv(card, ['WhatsApp']);
-  b.wechat = lv(card, ['WeChat', '微信', '微信号']);
+  b.whatsapp = readLabel(card, 'whatsapp');
+  b.wechat = readLabel(card, 'wechat');
+  mark(cap, 'label', ...BUYER_FIELDS);
 }
 
 /** Contacts the buyer wrote in their own message: a fallback when the card does not show them. */
-function fromMessage(cap: RawCapture): void {
+function fromMessage(cap: RawCapture, source: CaptureSource, seller: string[] = []): void {
   const text = cap.inquiry.message;
   const b = cap.buyer;
-  if (!b.emails.length) b.emails = findEmails(text);
-  b.whatsapp ??= findWhatsApp(text);
-  b.wechat ??= findWeChat(text);
+  const d = readChatLines([...seller.map((t) => ({ text: t, mine: true })), { text: text ?? '', mine: false }]);
+  if (!b.emails.length) b.emails = d.emails;
+  if (!b.phones.length) b.phones = d.phones;
+  b.whatsapp ??= d.whatsapp;
+  b.wechat ??= d.wechat;
+  b.name ??= d.name;
+  b.company ??= d.company;
+  mark(cap, source, ...BUYER_FIELDS);
+  const qty = fillQuantity(cap.inquiry);
+  if (qty) mark(cap, qty === 'text' ? source : qty, 'quantity');
 }
 
 /** Visible text of a message without the machine translation the back office may add under it. */
@@ -95,11 +96,12 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   const row = labelValueElement(main, ['From', '发件人', '询盘人']);
   const from = row && !('inline' in row) ? row : null;
   if (from) {
-    b.name ??= textAt(from, 'b,strong');
+    b.name ??= cleanName(textAt(from, 'b,strong'));
     b.country ??= /\(([^()]{2,40})\)/.exec(clean(from.textContent))?.[1] ?? null;
   }
   const profile = (from ?? main).querySelector('a[href*="buyerId="]')?.getAttribute('href');
   b.platformBuyerId = input(main, 'buyerId') ?? /buyerId=([\w-]+)/.exec(profile ?? '')?.[1] ?? null;
+  mark(cap, 'selector', 'name', 'country', 'platformBuyerId');
 
   q.subject = textAt(main, '.msg-subject,[class*=mail-subject]') ?? lv(main, ['Subject', '主题']) ?? /^(.+?) - /.exec(doc.title)?.[1] ?? null;
 
@@ -123,7 +125,7 @@ function extractDetail(doc: Document, url: URL): RawCapture {
 
   // The buyer's words: the message body only (the reply history below it is the seller's).
   q.message = ownText(first(main, '.msg-content,[class*=mail-content],[class*=message-content]')) || null;
-  fromMessage(cap);
+  fromMessage(cap, 'text');
   return cap;
 }
 
@@ -139,21 +141,23 @@ function extractChat(doc: Document, url: URL): RawCapture {
   readCard(cap, first(doc, '[class*=contact-info],[class*=buyer-info],[class*=customer-info]'));
   const head = first(chat, '[class*=chat-header],[class*=chat-title]');
   if (head) {
-    b.name ??= textAt(head, '[class*=contact-name],[class*=nick],b,strong');
+    b.name ??= cleanName(textAt(head, '[class*=contact-name],[class*=nick],b,strong'));
     b.company ??= textAt(head, '[class*=company]');
   }
   b.platformBuyerId = url.searchParams.get('buyerId');
+  mark(cap, 'selector', 'name', 'company', 'platformBuyerId');
 
   const words: string[] = [];
+  const ours: string[] = [];
   for (const item of all(chat, '[class*=msg-item],[class*=message-item],[class*=chat-item]')) {
     // Only rows positively marked as the other side's; ours, system notices and unmarked rows are skipped.
     const side = item.className.replace(/[-_]/g, ' ');
-    if (!BUYER_SIDE.test(side) || SELLER_SIDE.test(side)) continue;
     const text = ownText(first(item, '[class*=content],[class*=text],[class*=bubble]') ?? item);
-    if (text) words.push(text);
+    if (SELLER_SIDE.test(side)) ours.push(text);
+    else if (BUYER_SIDE.test(side) && text) words.push(text);
   }
   cap.inquiry.message = words.join('\n\n') || null;
-  fromMessage(cap);
+  fromMessage(cap, 'chat', ours);
   return cap;
 }
 
@@ -171,6 +175,7 @@ const messageDetail: PageAdapter = {
     /message|mail|inquiry/i.test(u.pathname) &&
     (/^view$/i.test(u.searchParams.get('xcase') ?? '') || /[?&](?:mailId|inquiryId)=\w/.test(u.search) || /\/detail\/\w/.test(u.pathname)),
   extract: extractDetail,
+  observe: 'body',
   examples: {
     positive: [MC + VIEW + '&folder=inbox', CN + VIEW, CN + 'inquiry/detail/hGsZqVbYtMkE'],
     negative: [
@@ -187,6 +192,7 @@ const tradeMessenger: PageAdapter = {
   id: 'made-in-china/trade-messenger',
   detect: isTm,
   extract: extractChat,
+  observe: 'body',
   examples: {
     positive: [MC + 'tm.do?xcase=open', CN + 'tm/chat?buyerId=bYtRmKqPzLwE'],
     negative: [MC + 'help/tm.do', 'https://www.made-in-china.com/tm.do?xcase=open'],

@@ -13,7 +13,7 @@
  * and the account manager (the seller) are never read as the buyer.
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
-import { all, attrAt, clean, first, textOf } from '../dom';
+import { all, clean, first, textOf } from '../dom';
 import { bodyLines, bodyLinks, mailCapture, type MailAccount, type MailMessage } from '../mail-signature';
 import { findEmails } from '../patterns';
 import { isMonthFirst, monthFirstToIso, parsePageTime } from '../time';
@@ -44,8 +44,9 @@ function sender(from: Element | null): { email: string | null; name: string | nu
   if (!from) return { email: null, name: null };
   const attrs = [from, ...Array.from(from.querySelectorAll('[title], [aria-label]'))].map((n) => `${n.getAttribute('title')} ${n.getAttribute('aria-label')}`);
   const email = findEmails(attrs.join(' ') + ' ' + from.textContent)[0] ?? null;
-  const label = from.closest('[aria-label^="From"]') ?? from.querySelector('[aria-label^="From"]');
-  const raw = (label?.getAttribute('aria-label') || textOf(from) || '').replace(/^\s*from\s*:?/i, '');
+  const label = from.closest('[aria-label^="From"]') ?? from.querySelector('[aria-label*=":"], [aria-label*="："]');
+  // "From: X" in the UI's language: 发件人, De, Von, Van, Da, Od, 差出人.
+  const raw = (label?.getAttribute('aria-label') || textOf(from) || '').replace(/^\s*(?:from|发件人|寄件者|差出人|de|von|van|da|od)\s*[:：]?\s*/i, '');
   return { email, name: clean(raw.replace(/<[^>]*>|[<>()]/g, ' ').replace(email ?? '\u0000', '')) || null };
 }
 
@@ -85,14 +86,7 @@ function extractPane(doc: Document, url: URL): RawCapture {
     time: parsePageTime(when && monthFirst ? monthFirstToIso(when) : when),
   }));
   const heading = all(pane, '[role="heading"]').find((h) => !h.closest('[aria-label="Email message"]'));
-  // The conversation id; a deep link to one message carries the message id in its path.
-  let id = pane.getAttribute('data-convid') || attrAt(pane, '[data-convid]', 'data-convid') || /\/(?:id|read)\/([^/?#]+)/.exec(url.pathname)?.[1] || null;
-  try {
-    id = id && decodeURIComponent(id);
-  } catch {
-    /* keep it as written */
-  }
-  return mailCapture('outlook', url.href, messages, account(doc), clean(heading?.getAttribute('title')) || textOf(heading), id);
+  return mailCapture('outlook', url.href, messages, account(doc), clean(heading?.getAttribute('title')) || textOf(heading));
 }
 
 const readingPane: PageAdapter = {
@@ -101,6 +95,7 @@ const readingPane: PageAdapter = {
   // pane share one address until a message is opened, and a deep link shows one message alone).
   detect: (u) => u.protocol === 'https:' && OUTLOOK_HOSTS.includes(u.hostname) && /^\/mail(?:\/|$)/.test(u.pathname),
   extract: extractPane,
+  observe: 'body',
   examples: {
     positive: [
       'https://outlook.office.com/mail/inbox/id/AAQkADk2ZjE0YzQ1AQAIiS7b1kq0xB%3D',

@@ -12,8 +12,11 @@
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
 import { all, clean, first, textOf, visibleText } from '../dom';
-import { introCompany, isCompanyLike, readContacts } from '../mail-signature';
-import { findEmails, findPhones } from '../patterns';
+import { isCompanyLike } from '../mail-signature';
+import { readChatLines } from '../chat-lines';
+import { cleanName } from '../names';
+import { fillQuantity } from '../quantity';
+import { BUYER_FIELDS, mark } from '../sources';
 import { isMonthFirst, monthFirstToIso, parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
 import { PLATFORM_MATCHES } from '../platform-matches';
@@ -65,7 +68,7 @@ function extractChat(doc: Document, url: URL): RawCapture {
   if (ids.some((id) => /@g\.us/.test(id))) return cap;
   const jid = ids.map((id) => /^(?:true|false)_(\d{6,15})@c\.us/.exec(id)?.[1]).find(Boolean);
 
-  const drawer = first(doc, '[aria-label="Contact info"]', '[aria-label="Business info"]', '[data-testid="contact-info-drawer"]');
+  const drawer = first(doc, '[aria-label="Contact info"]', '[aria-label="Business info"]', '[data-testid="contact-info-drawer"]', '[aria-label="联系人信息"]', '[aria-label="商家信息"]', '[aria-label="Dados do contato"]', '[aria-label="Info. del contacto"]');
   // The About line: the value after its label (the drawer is in the user's language).
   const aboutLabel = drawer && all(drawer, 'div, span').find((e) => /^(?:about|info|关于|个性签名)$/i.test(clean(e.textContent)));
   const about = textOf(aboutLabel?.nextElementSibling);
@@ -77,41 +80,46 @@ function extractChat(doc: Document, url: URL): RawCapture {
   const incoming = messages.filter((m) => m.incoming && m.text);
   const outgoing = messages.filter((m) => !m.incoming);
 
-  // The seller's own words, signature and name are never the buyer's.
-  const sellerText = outgoing.map((m) => m.text).join('\n');
-  const exclude = [...findEmails(sellerText), ...findPhones(sellerText), ...outgoing.map((m) => m.author ?? '')].filter(Boolean);
-
+  // The seller's own words, signature and name are never the buyer's (the chat-line reader).
   const text = incoming.map((m) => m.text).join('\n\n');
-  const emailsIn = [...findEmails(text), ...findEmails(incoming.flatMap((m) => m.hrefs).join(' '))];
-  const email = emailsIn.find((e) => !exclude.includes(e)) ?? null;
-  const contacts = readContacts(text.split('\n'), {
-    hrefs: incoming.flatMap((m) => m.hrefs),
-    email,
-    chat: true,
-    exclude,
-  });
-  const intro = introCompany(text, email);
+  const d = readChatLines(
+    messages.map((m) => ({ text: m.text, mine: !m.incoming, hrefs: m.hrefs })),
+    { exclude: outgoing.map((m) => m.author ?? '').filter(Boolean) },
+  );
   const aboutCompany = (about ?? '')
     .split(/\s+[–—|·•-]\s+|\s*[,，]\s*/)
     .map((s) => s.replace(/[\u{1F000}-\u{1FFFF}\u2600-\u27BF]/gu, '').trim())
-    .find((s) => isCompanyLike(s, email));
+    .find((s) => isCompanyLike(s, d.emails[0]));
 
   const b = cap.buyer;
-  b.name = title && !PHONE_ONLY.test(title) ? title : null;
+  // A number not saved as a contact is the header itself: then the name is the one given in chat.
+  b.name = title && !PHONE_ONLY.test(title) ? cleanName(title) : null;
+  mark(cap, 'selector', 'name');
+  b.name ??= d.name;
   b.whatsapp = number;
-  b.phones = [...(number ? [number] : []), ...contacts.phones.filter((p) => p.replace(/\D/g, '') !== number?.replace(/\D/g, ''))];
-  b.emails = [...new Set(emailsIn.filter((e) => !exclude.includes(e)))];
-  b.company = intro.company ?? contacts.company ?? aboutCompany ?? null;
-  b.country = flagCountry(about) ?? intro.place ?? contacts.country;
-  b.wechat = contacts.wechat;
-  b.website = contacts.website;
-  b.linkedin = contacts.linkedin;
+  b.phones = [...(number ? [number] : [])];
+  mark(cap, 'selector', 'whatsapp', 'phones');
+  b.phones.push(...d.phones.filter((p) => p.replace(/\D/g, '') !== number?.replace(/\D/g, '')));
+  b.emails = d.emails;
+  b.company = d.company ?? aboutCompany ?? null;
+  b.country = flagCountry(about) ?? d.place ?? d.country;
+  if (!d.company && aboutCompany) mark(cap, 'selector', 'company');
+  if (flagCountry(about)) mark(cap, 'selector', 'country');
+  b.wechat = d.wechat;
+  // The business drawer links the buyer's own site.
+  const site = drawer ? all(drawer, 'a[href^="http"]').map((a) => a.getAttribute('href') ?? '').find((h) => !/whatsapp\.com|wa\.me|facebook\.com|instagram\.com/i.test(h)) : null;
+  b.website = site ?? d.website;
+  if (site) mark(cap, 'selector', 'website');
+  b.linkedin = d.linkedin;
+  mark(cap, 'chat', ...BUYER_FIELDS);
 
   const whens = messages.map((m) => m.when);
   const monthFirst = isMonthFirst(whens, doc.documentElement.lang);
   const firstIn = incoming.find((m) => m.when);
   cap.inquiry.receivedAt = firstIn ? parsePageTime(monthFirst ? monthFirstToIso(firstIn.when!) : firstIn.when) : null;
   cap.inquiry.message = text || null;
+  const qty = fillQuantity(cap.inquiry);
+  if (qty) mark(cap, 'chat', 'quantity');
   // A chat opened but empty, with no number: nothing to capture.
   if (!number && !b.name && !text) return emptyCapture('whatsapp', url.href);
   return cap;
@@ -122,6 +130,8 @@ const chat: PageAdapter = {
   // WhatsApp Web is one page: the open chat is told apart from the start screen by the DOM.
   detect: (u) => u.protocol === 'https:' && u.hostname === 'web.whatsapp.com',
   extract: extractChat,
+  // The app root: #main itself is replaced on every chat switch.
+  observe: '#app',
   examples: {
     positive: ['https://web.whatsapp.com/', 'https://web.whatsapp.com/send?phone=96171438206', 'https://web.whatsapp.com/#'],
     negative: [

@@ -1,6 +1,8 @@
 /**
- * The shared fixture pages (../shared/fixtures/pages) and the rules of their expectations
- * (../shared/fixtures/README.md), used by the unit tests, the browser tests and the benchmark.
+ * The fixture pages and the rules of their expectations (../shared/fixtures/README.md), used by
+ * the unit tests, the browser tests and the benchmark. Two sets, judged alike: the shared pages
+ * (../shared/fixtures/pages) and the repository's own (tests/fixtures/pages), written so the
+ * readers are held to page structures beyond the shared set.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
@@ -20,6 +22,18 @@ export function fixturesDir(): string {
   throw new Error('fixture pages not found; set BUYERBOOK_FIXTURES to shared/fixtures/pages');
 }
 
+/** The repository's own fixture pages. */
+export function ownFixturesDir(): string {
+  return resolve(here, '../fixtures/pages');
+}
+
+const namesIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.replace(/\.json$/, ''))
+    : [];
+
 export interface FixtureExpect {
   buyer: Partial<Record<keyof RawCapture['buyer'], unknown>>;
   inquiry: Partial<Record<keyof RawCapture['inquiry'], unknown>> & { messageContains?: string[] };
@@ -35,15 +49,17 @@ export interface Fixture {
   expect: FixtureExpect;
 }
 
+/** Every fixture of both sets; a name may be in one set only, so no page shadows another. */
 export function fixtureNames(): string[] {
-  return readdirSync(fixturesDir())
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.replace(/\.json$/, ''))
-    .sort();
+  const shared = namesIn(fixturesDir());
+  const own = namesIn(ownFixturesDir());
+  const both = shared.filter((n) => own.includes(n));
+  if (both.length) throw new Error(`fixture names in both sets: ${both.join(', ')}`);
+  return [...shared, ...own].sort();
 }
 
 export function loadFixture(name: string): Fixture {
-  const dir = fixturesDir();
+  const dir = existsSync(resolve(fixturesDir(), name + '.json')) ? fixturesDir() : ownFixturesDir();
   const meta = JSON.parse(readFileSync(resolve(dir, name + '.json'), 'utf8'));
   return { name, html: readFileSync(resolve(dir, name + '.html'), 'utf8'), ...meta };
 }

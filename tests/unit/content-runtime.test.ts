@@ -81,4 +81,34 @@ describe('content runtime', () => {
     expect(await ask('buyerbook/capture-read')).toBeUndefined();
     expect(await ask({ type: 'buyerbook/capture-read', then: 1 })).toMatchObject({ type: 'buyerbook/capture-result' });
   });
+
+  it('watches only the part of the page its adapter names', async () => {
+    let reads = 0;
+    const watched: PlatformModule = {
+      ...module,
+      adapters: [{ ...module.adapters[0]!, observe: '#open-chat', extract: (d, u) => (reads++, module.adapters[0]!.extract(d, u)) }],
+    };
+    runCapture(watched, ctx);
+    expect(reads).toBe(1);
+    const feed = document.createElement('section');
+    feed.textContent = 'a feed post';
+    document.body.append(feed);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(reads).toBe(1);
+    document.querySelector('#open-chat .buyer')!.textContent = 'Second Buyer';
+    await vi.waitFor(() => expect(sent).toHaveLength(2), { timeout: 2000 });
+  });
+
+  it('reads nothing on an address no adapter claims (the panel would refuse it)', async () => {
+    let reads = 0;
+    const nowhere: PlatformModule = {
+      ...module,
+      adapters: [{ ...module.adapters[0]!, detect: () => false, extract: (d, u) => (reads++, module.adapters[0]!.extract(d, u)) }],
+    };
+    runCapture(nowhere, ctx);
+    document.querySelector('#open-chat .buyer')!.textContent = 'Second Buyer';
+    await new Promise((r) => setTimeout(r, 600));
+    expect(reads).toBe(0);
+    expect(sent).toHaveLength(0);
+  });
 });

@@ -32,11 +32,20 @@ afterAll(() => {
   let ok = 0;
   let total = 0;
   const lines: string[] = [];
+  const perPlatform = new Map<string, [number, number, number]>();
   for (const [name, rows] of results) {
     const good = rows.filter((r) => r.ok).length;
     ok += good;
     total += rows.length;
-    lines.push(`  ${name.padEnd(28)} ${good}/${rows.length}`);
+    lines.push(`  ${name.padEnd(36)} ${good}/${rows.length}`);
+    const platform = String(rows.find((r) => r.field === 'platform')?.expected);
+    const [g, t, n] = perPlatform.get(platform) ?? [0, 0, 0];
+    perPlatform.set(platform, [g + good, t + rows.length, n + 1]);
   }
-  if (total) console.log(`field accuracy over ${results.size} fixtures: ${ok}/${total} (${((100 * ok) / total).toFixed(1)}%)\n${lines.join('\n')}`);
+  const pct = (g: number, t: number) => ((100 * g) / t).toFixed(1) + '%';
+  const platforms = [...perPlatform].map(([p, [g, t, n]]) => `  ${p.padEnd(16)} ${g}/${t} (${pct(g, t)}) over ${n} pages`);
+  if (total)
+    console.log(
+      `field accuracy over ${results.size} fixtures: ${ok}/${total} (${pct(ok, total)})\nper platform:\n${platforms.join('\n')}\nper page:\n${lines.join('\n')}`,
+    );
 });

@@ -78,7 +78,6 @@ const KNOWN: string[] = [
   "lib/content-runtime.ts imports wxt/utils/content-script-context",
   "lib/content-runtime.ts imports ../extractors/extract-page",
   "lib/content-runtime.ts imports ../extractors/types",
-  "lib/normalize.ts imports ../extractors/patterns",
 ];
 
 describe('layering', () => {

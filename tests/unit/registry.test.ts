@@ -11,7 +11,7 @@ import { PLATFORMS } from '../../lib/capture';
 import { ALL_MODULES, PLATFORM_MODULES } from '../../extractors/registry';
 import { findAdapter } from '../../extractors/extract-page';
 import { generic } from '../../extractors/platforms/generic';
-import { ALL_PLATFORM_MATCHES, PLATFORM_MATCHES } from '../../extractors/platform-matches';
+import { ALL_PLATFORM_MATCHES, PAGE_DATA_PLATFORMS, PLATFORM_MATCHES } from '../../extractors/platform-matches';
 import { platformForUrl } from '../../lib/allowed-sites';
 
 const root = resolve(__dirname, '../..');
@@ -62,6 +62,15 @@ describe('registry', () => {
             expect(adapter.detect(new URL(url)), `${adapter.id} rejects ${url}`).toBe(false);
           }
         }
+      });
+
+      it('runs the main-world page-data script only if its reader asks for page globals', () => {
+        const code = readFileSync(resolve(root, `extractors/platforms/${module.platform}.ts`), 'utf8');
+        expect(/readAssignedLiteral\(/.test(code), module.platform).toBe(PAGE_DATA_PLATFORMS.includes(module.platform as never));
+      });
+
+      it('names the part of the page its content script watches', () => {
+        for (const adapter of module.adapters) expect(adapter.observe, adapter.id).toMatch(/\S/);
       });
 
       it('has unit tests', () => {

@@ -393,3 +393,19 @@ describe('broken pages', () => {
     }
   });
 });
+
+describe('other people on the page (the last line of defence)', () => {
+  it("drops another row's address even when the open buyer's text carries it", () => {
+    const f = loadFixture('alibaba-list-zh-open-row');
+    const html = f.html.replace('Necesitamos cinta de canto', 'Copia a t.kowalski@alu-pol.pl y rosa@mueblestapatios.mx. Necesitamos cinta de canto');
+    const { capture } = extractHtml(html, f.url);
+    expect(capture.buyer.emails).toEqual(['rosa@mueblestapatios.mx']);
+  });
+
+  it("keeps the open buyer's own name when another row is the same buyer's earlier inquiry", () => {
+    const f = loadFixture('alibaba-list-zh-open-row');
+    // The earlier row names her without the honorific the open row carries.
+    const html = f.html.replace('sender: { name: "Tomasz Kowalski"', 'sender: { name: "Lucía Gómez"');
+    expect(extractHtml(html, f.url).capture.buyer.name).toBe('Lucía Gómez');
+  });
+});

@@ -117,7 +117,10 @@ describe('made-in-china message detail: structure, not values', () => {
     const { capture } = run(html);
     expect(capture.buyer.name).toBe('Daniel Okafor');
     expect(capture.buyer.country).toBe('NG');
-    expect(capture.buyer.company).toBeNull();
+    // The company the buyer signed their own message with, marked as read from text.
+    expect(capture.buyer.company).toBe('Okafor Agro Machinery Ltd');
+    expect(capture.sources?.company).toBe('text');
+    expect(capture.sources?.name).toBe('selector');
     expect(capture.buyer.emails).toEqual([]);
     // The seller's signature in the reply history is never read as the buyer's.
     expect(JSON.stringify(capture)).not.toContain('fengyuangrainmach');

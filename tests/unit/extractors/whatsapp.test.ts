@@ -46,14 +46,16 @@ describe('whatsapp chat structure', () => {
     expect(c.inquiry.subject).toBeNull();
   });
 
-  it('reads the number of an unsaved contact, with no name', () => {
+  it('reads the number of an unsaved contact, and the name the buyer gives in the chat', () => {
     // The header shows the number itself when the contact is not saved.
     const html = swap(fx.html, [
       [/title="Karim Haddad" class="x1iyjqo2">Karim Haddad</, 'title="+961 71 438 206" class="x1iyjqo2">+961 71 438 206<'],
     ]);
     const c = capture(html);
     expect(c.buyer.whatsapp).toBe('+96171438206');
-    expect(c.buyer.name).toBeNull();
+    // "This is Karim Haddad from …": read from a chat line, so marked for the seller to check.
+    expect(c.buyer.name).toBe('Karim Haddad');
+    expect(c.sources).toMatchObject({ name: 'chat', whatsapp: 'selector' });
   });
 
   it('falls back to the drawer number when message ids carry no phone (privacy ids)', () => {
