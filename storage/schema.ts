@@ -59,7 +59,8 @@ export type Buyer = z.infer<typeof buyerSchema>;
  * hand: `platformKeys` ("alibaba:2215408763921") for recognition, `searchTokens` for search,
  * `matchKeys` ("c:<company key>", "n:<name key>") for duplicate proposals, `recency`
  * ([lastContactAt ?? 0, updatedAt]) for "newest contact first" lists (null is not an index key),
- * `phrases` (adjacent word pairs, "jennifer johnson", since version 2) for searches typed in order.
+ * `phrases` (adjacent word pairs, "jennifer johnson", since version 2) for searches typed in order,
+ * `platforms` and `nameSort` (since version 5) for the platform filter and the order by name.
  */
 export interface BuyerRow extends Buyer {
   platformKeys: string[];
@@ -67,6 +68,10 @@ export interface BuyerRow extends Buyer {
   phrases: string[];
   matchKeys: string[];
   recency: [number, number];
+  /** Every platform the buyer came through: their platform ids and their inquiries (since version 5). */
+  platforms: string[];
+  /** The title folded for "by name" order (since version 5); buyers with none sort last. */
+  nameSort: string;
 }
 
 export const inquirySchema = z.object({

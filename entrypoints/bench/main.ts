@@ -72,7 +72,7 @@ const api: BenchApi = {
   async fillRatio({ seed, size, chunkBuyers, bareFirst }) {
     const chunks = [...generateBook(seed, size, chunkBuyers)];
     // The bare side writes exactly what the product stores: rows prepared here, untimed.
-    const prepared = chunks.map((c) => ({ buyers: c.buyers.map(toBuyerRow), inquiries: c.inquiries, touchpoints: c.touchpoints }));
+    const prepared = chunks.map((c) => ({ buyers: c.buyers.map((b) => toBuyerRow(b)), inquiries: c.inquiries, touchpoints: c.touchpoints }));
     const repoDb = await scratch('buyerbook-ratio');
     const bareDb = await scratch('buyerbook-bare');
     const out: RatioRun = { repoMs: 0, bareMs: 0, rows: chunks.reduce((n, c) => n + rowsOf(c), 0) };

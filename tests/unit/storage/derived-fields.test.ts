@@ -16,7 +16,15 @@ async function expectDerivedRight(db: BuyerbookDB, step: string) {
   for (const row of await db.buyers.toArray()) {
     const tps = await db.touchpoints.where('buyerId').equals(row.id).toArray();
     const last = tps.length ? Math.max(...tps.map((t) => t.at)) : null;
-    const want = toBuyerRow({ ...fromBuyerRow(row), lastContactAt: last });
+    // Products asked about and platforms come from the buyer's inquiries, read here from scratch.
+    const inquiries = (await db.inquiries.where('buyerId').equals(row.id).toArray()).sort(
+      (a, b) => (b.receivedAt ?? b.capturedAt) - (a.receivedAt ?? a.capturedAt),
+    );
+    const context = {
+      products: [...new Set(inquiries.map((i) => i.productTitle?.trim()).filter((t): t is string => !!t))].slice(0, 20),
+      platforms: [...new Set(inquiries.map((i) => i.platform))],
+    };
+    const want = toBuyerRow({ ...fromBuyerRow(row), lastContactAt: last }, context);
     expect(row, `${step}: ${row.name}`).toEqual(want);
   }
 }
