@@ -285,3 +285,17 @@ export async function countFound(f: BuyerFilters, db: BuyerbookDB = getDb(), now
   if (ranges.length === 1) return sets[0]!.size;
   return (await rowsOf(db, intersect(sets as Set<string>[]))).filter(filterCheck({ ...f, now })).length;
 }
+
+/** Every country in the book, read one distinct key at a time (a few hundred at most). */
+export async function allCountries(db: BuyerbookDB = getDb()): Promise<string[]> {
+  return db.transaction('r', db.buyers, async () => {
+    const out: string[] = [];
+    let next = await db.buyers.orderBy('country').limit(1).keys();
+    while (next.length && out.length < 300) {
+      const c = String(next[0]);
+      out.push(c);
+      next = await db.buyers.where('country').above(c).limit(1).keys();
+    }
+    return out;
+  });
+}

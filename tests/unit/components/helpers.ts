@@ -16,6 +16,21 @@ export async function emptyBook(): Promise<void> {
   });
 }
 
+/**
+ * jsdom lays nothing out: the buyers' virtual list gets the scroll box of a short panel (ten rows
+ * in view), so it renders the rows a real panel would, and scrolling it is what loads more.
+ */
+export const LIST_VIEW_HEIGHT = 520;
+for (const [prop, px] of [['clientHeight', LIST_VIEW_HEIGHT], ['clientWidth', 360]] as const) {
+  const base = Object.getOwnPropertyDescriptor(Element.prototype, prop)!;
+  Object.defineProperty(HTMLElement.prototype, prop, {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('buyer-list-scroll') ? px : base.get!.call(this);
+    },
+  });
+}
+
 beforeEach(async () => {
   fakeBrowser.reset();
   await emptyBook();
