@@ -5,16 +5,18 @@
  * scrolls. The keyboard works from the search box: ↓ ↑ move, Enter opens, Esc goes back from a
  * buyer (or clears the search), and `/` anywhere in the book focuses the search.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countFound } from '../storage/buyers-repo';
 import { t } from '../lib/i18n';
-import { BuyerDetail } from './buyer-detail';
 import { BuyerFilters, isFiltered, NO_FILTERS, type FilterState } from './buyer-filters';
 import { VirtualBuyerList } from './buyer-list-virtual';
 import { useDebouncedValue } from './use-debounced-value';
 import { useFoundPages } from './use-found-pages';
 import { PAGE_SIZE, SEARCH_LIMIT } from './list-sizes';
+
+// The list is what the book opens on; a buyer's card and its forms load when one is opened.
+const BuyerDetail = lazy(() => import('./buyer-detail').then((m) => ({ default: m.BuyerDetail })));
 
 export interface BuyersViewProps {
   selectedId: string | null;
@@ -109,11 +111,9 @@ export function BuyersView({ selectedId, onSelect }: BuyersViewProps) {
   return (
     <div className="buyers-view" ref={rootRef}>
       {selectedId ? (
-        <BuyerDetail
-          buyerId={selectedId}
-          onBack={() => onSelect(null)}
-          onOpenBuyer={(other) => onSelect(other)}
-        />
+        <Suspense fallback={<p className="state" role="status" aria-busy="true">{t('loading')}</p>}>
+          <BuyerDetail buyerId={selectedId} onBack={() => onSelect(null)} onOpenBuyer={(other) => onSelect(other)} />
+        </Suspense>
       ) : null}
       <div hidden={selectedId != null}>
         <div className="search-bar">
