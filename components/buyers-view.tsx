@@ -110,6 +110,7 @@ export function BuyersView({ selectedId, onSelect }: BuyersViewProps) {
 
   return (
     <div className="buyers-view" ref={rootRef}>
+      {found.readers}
       {selectedId ? (
         <Suspense fallback={<p className="state" role="status" aria-busy="true">{t('loading')}</p>}>
           <BuyerDetail buyerId={selectedId} onBack={() => onSelect(null)} onOpenBuyer={(other) => onSelect(other)} />
