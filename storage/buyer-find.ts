@@ -237,8 +237,14 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
   const keep = filterCheck(o);
   const matches = (r: BuyerRow) => keep(r) && tokens.every((t) => r.searchTokens.some((x) => x.startsWith(t)));
   const ranked = [...tokens].sort((a, b) => tokenSelectivity(b) - tokenSelectivity(a));
-  const ranges = [...ranked.slice(0, 2).map((t) => db.buyers.where('searchTokens').startsWith(t)), ...filterRanges(db, o)];
-  const sets = (await Promise.all(ranges.map((r) => keysUpTo(r, b.keyCap)))).filter((x): x is Set<string> => !!x);
+  // One word and no filter: its keys only help when they are few enough to read every row.
+  const tokenCap = tokens.length === 1 && !hasFilters(o) ? b.rowCap : b.keyCap;
+  const sets = (
+    await Promise.all([
+      ...ranked.slice(0, 2).map((t) => keysUpTo(db.buyers.where('searchTokens').startsWith(t), tokenCap)),
+      ...filterRanges(db, o).map((r) => keysUpTo(r, b.keyCap)),
+    ])
+  ).filter((x): x is Set<string> => !!x);
   const candidates = sets.length ? intersect(sets) : null;
 
   let found: BuyerRow[];

@@ -3,21 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { useState } from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { alibabaCapture } from './helpers';
+import { alibabaCapture, newBuyer } from './helpers';
 import { BuyersView } from '../../../components/buyers-view';
-import { createBuyer, type NewBuyer } from '../../../storage/buyers-repo';
+import { createBuyer } from '../../../storage/buyers-repo';
 import { saveCapture } from '../../../storage/capture-repo';
 import { addTouchpoint } from '../../../storage/touchpoints-repo';
 import { getDb } from '../../../storage/db';
 
 const DAY = 86_400_000;
 
-function newBuyer(over: Partial<NewBuyer>): NewBuyer {
-  return {
-    name: null, company: null, country: null, emails: [], phones: [], whatsapp: null, wechat: null, linkedin: null,
-    website: null, platformIds: [], ...over,
-  };
-}
 
 function Harness() {
   const [selected, setSelected] = useState<string | null>(null);

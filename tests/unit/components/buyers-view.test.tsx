@@ -2,20 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { useState } from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import './helpers';
+import { newBuyer } from './helpers';
 import { BuyersView } from '../../../components/buyers-view';
 import { PAGE_SIZE, SEARCH_LIMIT } from '../../../components/list-sizes';
 import { ROW_HEIGHT } from '../../../components/buyer-list-virtual';
-import { bulkPutBuyers, createBuyer, countBuyers, getBuyer, type NewBuyer } from '../../../storage/buyers-repo';
+import { bulkPutBuyers, createBuyer, countBuyers, getBuyer } from '../../../storage/buyers-repo';
 import { listTimeline } from '../../../storage/touchpoints-repo';
 import type { Buyer } from '../../../storage/schema';
 
-function newBuyer(over: Partial<NewBuyer>): NewBuyer {
-  return {
-    name: null, company: null, country: null, emails: [], phones: [], whatsapp: null, wechat: null, linkedin: null,
-    website: null, platformIds: [], ...over,
-  };
-}
 
 /** The view with its selection held as the app holds it. */
 function Harness() {

@@ -7,6 +7,7 @@ import { cleanup } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb } from '../../../storage/db';
 import type { Capture, RawBuyer, RawInquiry } from '../../../lib/capture';
+import type { NewBuyer } from '../../../storage/buyers-repo';
 
 export async function emptyBook(): Promise<void> {
   const db = getDb();
@@ -77,3 +78,11 @@ export function alibabaCapture(buyer: Partial<RawBuyer> = {}, inquiry: Partial<R
 
 /** The parsed `data-value` of an element. */
 export const dataValue = (el: HTMLElement): unknown => JSON.parse(el.getAttribute('data-value') ?? 'undefined');
+
+/** A buyer with only the fields a test names. */
+export function newBuyer(over: Partial<NewBuyer>): NewBuyer {
+  return {
+    name: null, company: null, country: null, emails: [], phones: [], whatsapp: null, wechat: null, linkedin: null,
+    website: null, platformIds: [], ...over,
+  };
+}
