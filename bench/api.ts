@@ -59,8 +59,12 @@ export interface BenchApi {
   /** One run of repository import vs bare bulkPut of the same batch into two scratch databases. */
   fillRatio(o: { seed: string; size: BookSize; chunkBuyers: number; bareFirst: boolean }): Promise<RatioRun>;
   counts(): Promise<{ buyers: number; inquiries: number; touchpoints: number }>;
-  /** Every keystroke of every query through searchBuyers, timed one by one. */
-  search(o: { queries: { text: string; buyerId: string | null }[]; keystrokes: string[][] }): Promise<SearchRun>;
+  /**
+   * Every keystroke of every query through the panel's search (findBuyers), timed one by one;
+   * with `filtered`, each query combined with one of the list's filters in turn (stage, country,
+   * "no contact for 30 days", platform), as a seller narrows a search.
+   */
+  search(o: { queries: { text: string; buyerId: string | null }[]; keystrokes: string[][]; filtered?: boolean }): Promise<SearchRun>;
   listFirstPage(limit: number): Promise<Timed>;
   timelineFirstPage(buyerId: string, limit: number): Promise<Timed>;
   todayView(): Promise<Timed | null>;

@@ -17,16 +17,21 @@ export interface BenchBrowser {
   userDataDir: string;
   guard: NetworkGuard;
   close(): Promise<void>;
+  /**
+   * Closes the browser and starts it again on the same profile (the book stays): what a seller's
+   * next morning is. The context, extension id and guard are replaced in this object.
+   */
+  restart(): Promise<void>;
 }
 
-export async function launchBench(extensionDir: string, opts: { headless?: boolean } = {}): Promise<BenchBrowser> {
+export async function launchBench(extensionDir: string, opts: { headless?: boolean; userDataDir?: string } = {}): Promise<BenchBrowser> {
   const problems = manifestProblems(extensionDir);
   if (problems.length) throw new Error(`Chromium would not load ${extensionDir}:\n  ${problems.join('\n  ')}`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's Chromium (apt-get install -y chromium)`);
   const headless = opts.headless ?? true;
   // The extension service worker's own requests are routed too only with this switch.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-  const userDataDir = mkdtempSync(join(tmpdir(), 'buyerbook-bench-'));
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'buyerbook-bench-'));
   const logFile = join(userDataDir, 'chromium.log');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -57,7 +62,24 @@ export async function launchBench(extensionDir: string, opts: { headless?: boole
   try {
     await guard.watch(context);
     const worker = await serviceWorker(context, logFile);
-    return { context, extensionId: new URL(worker.url()).host, userDataDir, guard, close };
+    const b: BenchBrowser = {
+      context,
+      extensionId: new URL(worker.url()).host,
+      userDataDir,
+      guard,
+      close,
+      async restart() {
+        await b.context.close();
+        // Chromium may still be letting go of the profile: starting on it too early attaches to
+        // the dying browser, which then closes the new context.
+        for (let i = 0; i < 100 && existsSync(join(userDataDir, 'SingletonLock')); i++) await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 500));
+        const next = await launchBench(extensionDir, { ...opts, userDataDir });
+        next.guard.leaks.unshift(...b.guard.leaks); // what the first browser caught still counts
+        Object.assign(b, { context: next.context, extensionId: next.extensionId, guard: next.guard, close: next.close });
+      },
+    };
+    return b;
   } catch (err) {
     await close();
     throw err;

@@ -20,6 +20,12 @@ export interface Figures {
   searchP50Ms: number | null;
   searchP95Ms: number | null;
   panelOpenMs: number | null;
+  /** Search p95 with one of the list's filters (issue 10). */
+  searchFilteredP95Ms: number | null;
+  /** The first panel open after a browser start on the book. */
+  panelColdOpenMs: number | null;
+  /** Longest frame while scrolling 5,000 rows of the list. */
+  scrollLongestFrameMs: number | null;
   listFirstPageMs: number | null;
   timelineFirstPageMs: number | null;
   todayViewMs: number | null;

@@ -1,38 +1,50 @@
 /**
- * The side panel: five tabs, and the age of the last backup above them. Every view stays mounted
- * while hidden, so a capture being edited or a search being read survives a look at another tab.
- * Views read the book live (useLiveQuery), so no view tells another that something changed.
+ * The side panel: five tabs, and the age of the last backup above them. It opens on "This page"
+ * on a platform's page and on the book elsewhere (components/start-view.ts). Each view's code is
+ * its own chunk, loaded when the view is first shown, so the first view never waits for code it
+ * does not show; a view once shown stays mounted while hidden, so a capture being edited or a
+ * search being read survives a look at another tab. Views read the book live (useLiveQuery), so
+ * no view tells another that something changed.
  */
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { t } from '../lib/i18n';
 import { TabBar, panelId, tabId, type TabSpec } from './tab-bar';
-import { ThisPageView } from './this-page-view';
-import { BuyersView } from './buyers-view';
-import { SettingsView } from './settings-view';
-import { TodayView } from './today-view';
+import { useStartView } from './start-view';
+import { BackupStatus } from './backup-status';
 import { useBadgeSync } from './use-badge-sync';
 
-
-import { BackupStatus } from './backup-status';
-
-// The Data tab brings the CSV, Excel and vCard libraries (about 200 KB): loaded the first time the
-// tab is opened, so they never slow the panel's start.
+const ThisPageView = lazy(() => import('./this-page-view').then((m) => ({ default: m.ThisPageView })));
+const BuyersView = lazy(() => import('./buyers-view').then((m) => ({ default: m.BuyersView })));
+const TodayView = lazy(() => import('./today-view').then((m) => ({ default: m.TodayView })));
+// The Data tab brings the CSV, Excel and vCard libraries (about 200 KB).
 const DataView = lazy(() => import('./data-view').then((m) => ({ default: m.DataView })));
+const SettingsView = lazy(() => import('./settings-view').then((m) => ({ default: m.SettingsView })));
 
 type View = 'this-page' | 'buyers' | 'today' | 'data' | 'settings';
 
+/** Where the panel opens away from a platform's page. */
+const BOOK_VIEW: View = 'buyers';
+
 export function App({ search }: { search?: string }) {
-  const [view, setViewState] = useState<View>('this-page');
-  const [dataOpened, setDataOpened] = useState(false);
-  const setView = (v: View) => {
-    if (v === 'data') setDataOpened(true);
-    setViewState(v);
-  };
+  const start = useStartView(search);
+  const [chosen, setView] = useState<View | null>(null);
+  const view: View | null = chosen ?? (start == null ? null : start === 'this-page' ? 'this-page' : BOOK_VIEW);
   const [selected, setSelected] = useState<string | null>(null);
-  // Today reads nothing until first opened: the panel's first paint is the capture and the list.
-  const [todayOpened, setTodayOpened] = useState(false);
-  if (view === 'today' && !todayOpened) setTodayOpened(true);
+  const shown = useRef(new Set<View>());
+  if (view) shown.current.add(view);
   useBadgeSync();
+  // Once the first view is up, the everyday views' code is fetched quietly, so a tab switch never
+  // waits (Data's libraries only when the seller opens it).
+  useEffect(() => {
+    if (!view) return;
+    const timer = setTimeout(() => {
+      void import('./this-page-view');
+      void import('./buyers-view');
+      void import('./today-view');
+      void import('./settings-view');
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, [view != null]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const tabs: TabSpec<View>[] = [
     { key: 'this-page', label: t('tabThisPage'), testId: 'tab-this-page' },
@@ -49,26 +61,21 @@ export function App({ search }: { search?: string }) {
 
   const panel = (key: View, content: ReactNode) => (
     <div role="tabpanel" id={panelId(key)} aria-labelledby={tabId(key)} hidden={view !== key} className="panel" tabIndex={-1}>
-      {content}
+      {shown.current.has(key) ? (
+        <Suspense fallback={<p className="state" role="status" aria-busy="true">{t('loading')}</p>}>{content}</Suspense>
+      ) : null}
     </div>
   );
 
   return (
     <div className="app">
-      <TabBar tabs={tabs} selected={view} onSelect={setView} label={t('extName')} />
+      <TabBar tabs={tabs} selected={view ?? 'this-page'} onSelect={setView} label={t('extName')} />
       <BackupStatus onOpenData={() => setView('data')} />
       <main>
         {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} search={search} />)}
         {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} />)}
-        {panel('today', todayOpened ? <TodayView onOpenBuyer={openBuyer} /> : null)}
-        {panel(
-          'data',
-          dataOpened ? (
-            <Suspense fallback={<p className="state">{t('loading')}</p>}>
-              <DataView />
-            </Suspense>
-          ) : null,
-        )}
+        {panel('today', <TodayView onOpenBuyer={openBuyer} />)}
+        {panel('data', <DataView />)}
         {panel('settings', <SettingsView />)}
       </main>
     </div>

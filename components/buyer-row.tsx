@@ -2,12 +2,34 @@ import type { Buyer } from '../storage/schema';
 import { countryLabel, formatDate, stageLabel, t } from '../lib/i18n';
 import { buyerTitle } from './buyer-title';
 
-/** One buyer in the list: a button, so Enter and a click both open it. */
-export function BuyerRow({ buyer: b, onOpen }: { buyer: Buyer; onOpen: (id: string) => void }) {
+/**
+ * One buyer in the list: a button, so Enter and a click both open it. In the virtual list it is
+ * placed at `top` (set through the style object, which the panel's CSP allows, unlike a style
+ * attribute in markup); `active` marks the row the keyboard is on.
+ */
+export function BuyerRow({
+  buyer: b,
+  onOpen,
+  id,
+  active = false,
+  top,
+}: {
+  buyer: Buyer;
+  onOpen: (id: string) => void;
+  id?: string;
+  active?: boolean;
+  top?: number;
+}) {
   const title = buyerTitle(b);
   return (
-    <li>
-      <button type="button" className="buyer-row" data-testid="buyer-row" onClick={() => onOpen(b.id)}>
+    <li id={id} className={top != null ? 'virtual-row' : undefined} style={top != null ? { transform: `translateY(${top}px)` } : undefined}>
+      <button
+        type="button"
+        className={active ? 'buyer-row active' : 'buyer-row'}
+        data-testid="buyer-row"
+        aria-current={active ? 'true' : undefined}
+        onClick={() => onOpen(b.id)}
+      >
         <span className="row-main">
           <span className="row-title">{title}</span>
           {b.company && b.company !== title ? <span className="row-company">{b.company}</span> : null}

@@ -1,24 +1,31 @@
 /**
- * The book: search as you type (lightly debounced), or the whole list newest contact first, 50 at
- * a time; filter by tag and stage. Opening a buyer shows the detail; the list keeps its place.
+ * The book: search as you type (lightly debounced) over every field a seller may remember, with
+ * filters (tag, stage, country, platform, no contact for N days) that combine with the search in
+ * the index, in three orders. One virtual list, read a keyset page at a time as the seller
+ * scrolls. The keyboard works from the search box: ↓ ↑ move, Enter opens, Esc goes back from a
+ * buyer (or clears the search), and `/` anywhere in the book focuses the search.
  */
-import { useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Stage } from '../storage/schema';
-import { buyerCursor, countBuyers, listBuyers, searchBuyersPage } from '../storage/buyers-repo';
+import { countFound } from '../storage/buyers-repo';
 import { t } from '../lib/i18n';
-import { BuyerRow } from './buyer-row';
-import { StageSelect } from './stage-select';
-import { BuyerDetail } from './buyer-detail';
-import { useAllTags } from './use-all-tags';
+import { BuyerFilters, isFiltered, NO_FILTERS, type FilterState } from './buyer-filters';
+import { VirtualBuyerList } from './buyer-list-virtual';
 import { useDebouncedValue } from './use-debounced-value';
-import { useLivePages } from './use-live-pages';
+import { useFoundPages } from './use-found-pages';
 import { PAGE_SIZE, SEARCH_LIMIT } from './list-sizes';
+
+// The list is what the book opens on; a buyer's card and its forms load when one is opened.
+const BuyerDetail = lazy(() => import('./buyer-detail').then((m) => ({ default: m.BuyerDetail })));
 
 export interface BuyersViewProps {
   selectedId: string | null;
   onSelect: (id: string | null) => void;
 }
+
+/** A key typed into a field is the field's, not a shortcut. */
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 /**
  * Every read here is live (useLiveQuery): a capture saved, a buyer edited or merged in any
@@ -26,56 +33,88 @@ export interface BuyersViewProps {
  */
 export function BuyersView({ selectedId, onSelect }: BuyersViewProps) {
   const id = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
-  const [tag, setTag] = useState('');
-  const [stage, setStage] = useState<Stage | ''>('');
-  const tags = useAllTags();
+  const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
+  const [active, setActive] = useState(-1);
   const q = useDebouncedValue(query.trim(), 120);
-  const filters = { tag: tag || undefined, stage: stage || undefined };
 
-  const list = useLivePages(
-    (after) => listBuyers({ after, limit: PAGE_SIZE, ...filters }),
-    buyerCursor,
-    PAGE_SIZE,
-    [tag, stage],
-  );
-  const found = useLiveQuery(
-    async () => {
-      if (!q) return null;
-      try {
-        const page = await searchBuyersPage(q, SEARCH_LIMIT);
-        // Search covers the whole book; the filters narrow what it found.
-        const buyers = page.buyers.filter((b) => (!tag || b.tags.includes(tag)) && (!stage || b.stage === stage));
-        return { buyers, more: page.more, failed: false };
-      } catch {
-        return { buyers: [], more: false, failed: true };
-      }
-    },
-    [q, tag, stage],
-  );
+  const opts = {
+    query: q || undefined,
+    tag: filters.tag || undefined,
+    stage: filters.stage || undefined,
+    country: filters.country || undefined,
+    platform: filters.platform || undefined,
+    idleDays: filters.idle ? Number(filters.idle) : undefined,
+    sort: filters.sort,
+  };
+  const found = useFoundPages(opts, q ? SEARCH_LIMIT : PAGE_SIZE);
   // Counted apart from the page: it takes longer than the page on a big book, and the list must not wait.
-  const total = useLiveQuery(() => (q ? null : countBuyers(filters).catch(() => null)), [q, tag, stage]) ?? null;
+  const countKey = JSON.stringify({ ...opts, query: undefined, sort: undefined });
+  const total = useLiveQuery(() => (q ? null : countFound(opts).catch(() => null)), [q, countKey]) ?? null;
 
-  const buyers = q ? found?.buyers ?? null : list.items ?? null;
-  const more = q ? found?.more ?? false : list.more;
-  const failed = q ? found?.failed ?? false : list.failed;
-  const loadMore = list.loadMore;
+  const buyers = found.buyers ?? null;
+  // A new search or filter puts the keyboard back above the first row.
+  useEffect(() => setActive(-1), [q, countKey, filters.sort]);
 
-  const canLoadMore = !q && buyers != null && (total != null ? buyers.length < total : more);
-  const status = () => {
-    if (!buyers) return '';
-    if (q) return more ? t('searchCountMore', buyers.length) : t('searchCount', buyers.length);
-    return total != null ? t('listCount', buyers.length, total) : t('listCountShown', buyers.length);
+  // `/` focuses the search; Esc goes back from a buyer to the list. Only while the book is shown.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented || rootRef.current?.closest('[hidden]')) return;
+      if (e.key === '/' && !isTyping(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        if (selectedId) onSelect(null);
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'Escape' && selectedId && !isTyping(e.target) && !(e.target as Element | null)?.closest?.('[role="dialog"], [role="alertdialog"]')) {
+        e.preventDefault();
+        onSelect(null);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selectedId, onSelect]);
+  // Back from a buyer, the keyboard is in the search box again, on the row it left.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !selectedId) searchRef.current?.focus();
+    wasOpen.current = !!selectedId;
+  }, [selectedId]);
+
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    const n = buyers?.length ?? 0;
+    if (e.key === 'ArrowDown' && n) {
+      e.preventDefault();
+      setActive((a) => Math.min(n - 1, a + 1));
+    } else if (e.key === 'ArrowUp' && n) {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter' && n) {
+      e.preventDefault();
+      onSelect(buyers![Math.max(0, Math.min(active, n - 1))]!.id);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (active >= 0) setActive(-1);
+      else setQuery('');
+    }
   };
 
+  const canLoadMore = buyers != null && found.more;
+  const status = () => {
+    if (!buyers) return '';
+    if (q) return found.more ? t('searchCountMore', buyers.length) : t('searchCount', buyers.length);
+    if (total != null) return t('listCount', buyers.length, total);
+    return found.more ? t('listStillLooking', buyers.length) : t('listCountShown', buyers.length);
+  };
+  const listId = `${id}-list`;
+
   return (
-    <div className="buyers-view">
+    <div className="buyers-view" ref={rootRef}>
+      {found.readers}
       {selectedId ? (
-        <BuyerDetail
-          buyerId={selectedId}
-          onBack={() => onSelect(null)}
-          onOpenBuyer={(other) => onSelect(other)}
-        />
+        <Suspense fallback={<p className="state" role="status" aria-busy="true">{t('loading')}</p>}>
+          <BuyerDetail buyerId={selectedId} onBack={() => onSelect(null)} onOpenBuyer={(other) => onSelect(other)} />
+        </Suspense>
       ) : null}
       <div hidden={selectedId != null}>
         <div className="search-bar">
@@ -84,48 +123,43 @@ export function BuyersView({ selectedId, onSelect }: BuyersViewProps) {
           </label>
           <input
             id={`${id}-q`}
+            ref={searchRef}
             type="search"
             data-testid="buyer-search"
             placeholder={t('searchPlaceholder')}
             value={query}
             autoComplete="off"
             spellCheck={false}
+            aria-controls={listId}
+            aria-describedby={`${id}-keys`}
             onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={onSearchKey}
           />
+          <span id={`${id}-keys`} className="visually-hidden">
+            {t('searchKeysHint')}
+          </span>
         </div>
-        <div className="row filters">
-          <div className="field grow">
-            <label htmlFor={`${id}-tag`}>{t('filterTag')}</label>
-            <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)} data-testid="filter-tag">
-              <option value="">{t('filterAll')}</option>
-              {tags.map((x) => (
-                <option key={x} value={x}>
-                  {x}
-                </option>
-              ))}
-            </select>
-          </div>
-          <StageSelect value={stage} onChange={setStage} withAll testId="filter-stage" className="field grow" />
-        </div>
-        {failed ? <p className="notice bad">{t('loadFailed')}</p> : null}
+        <BuyerFilters value={filters} onChange={setFilters} />
+        {found.failed ? <p className="notice bad">{t('loadFailed')}</p> : null}
         {buyers == null ? (
           <p className="state">{t('loading')}</p>
-        ) : buyers.length === 0 ? (
-          <p className="state" data-testid="buyers-empty">
-            {q || tag || stage ? t('noMatches') : t('bookEmpty')}
-          </p>
+        ) : buyers.length === 0 && !found.more ? (
+          <div className="state" data-testid="buyers-empty">
+            <p>{q || isFiltered(filters) ? t('noMatches') : t('bookEmpty')}</p>
+            {isFiltered(filters) ? (
+              <button type="button" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })} data-testid="clear-filters">
+                {t('clearFilters')}
+              </button>
+            ) : null}
+          </div>
         ) : (
           <>
             <p className="muted small" role="status">
               {status()}
             </p>
-            <ul className="buyer-list" aria-label={t('buyersList')}>
-              {buyers.map((b) => (
-                <BuyerRow key={b.id} buyer={b} onOpen={onSelect} />
-              ))}
-            </ul>
+            <VirtualBuyerList buyers={buyers} active={active} listId={listId} onOpen={onSelect} onNearEnd={() => canLoadMore && found.loadMore()} />
             {canLoadMore ? (
-              <button type="button" className="load-more" onClick={loadMore} data-testid="load-more">
+              <button type="button" className="load-more" onClick={found.loadMore} data-testid="load-more">
                 {t('loadMore')}
               </button>
             ) : null}

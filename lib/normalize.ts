@@ -61,6 +61,12 @@ export function countryName(code: string | null | undefined, lang: 'en' | 'zh'):
   return countries.getName(code, lang) ?? code;
 }
 
+/** What a seller may type to find a country: its code and its English and Chinese names. */
+export function countrySearchNames(code: string | null | undefined): string[] {
+  if (!code) return [];
+  return [code, countries.getName(code, 'en'), countries.getName(code, 'zh')].filter((x): x is string => !!x);
+}
+
 /** Any written phone number -> E.164, or null when it is not a possible number. */
 export function normalizePhone(raw: string | null | undefined, defaultCountry?: string | null): string | null {
   if (!raw) return null;

@@ -34,6 +34,10 @@ export interface SearchableBuyer {
   wechat: string | null;
   tags: readonly string[];
   platformIds?: readonly { platform: string; id: string }[];
+  /** The country as a seller may type it: its ISO code and its names (English, Chinese). */
+  countryNames?: readonly string[];
+  /** Titles of the products the buyer asked about (their inquiries), newest first. */
+  products?: readonly string[];
 }
 
 const cap = (t: string) => t.slice(0, MAX_TOKEN_LENGTH);
@@ -122,6 +126,9 @@ export function buyerSearchTokens(b: SearchableBuyer): string[] {
   if (b.wechat) add([foldText(b.wechat), ...textTokens(b.wechat)]);
   for (const t of b.tags) add(textTokens(t));
   for (const p of b.platformIds ?? []) add(textTokens(p.id));
+  for (const c of b.countryNames ?? []) add(textTokens(c));
+  // Last, so a buyer with many long inquiries loses product words before anything else.
+  for (const p of b.products ?? []) add(textTokens(p));
   return [...tokens];
 }
 
@@ -164,7 +171,9 @@ function parseQuery(query: string): { tokens: string[]; words: (string | null)[]
   q = q.replace(PHONE_LIKE, (m) => {
     const digits = m.replace(/\D/g, '');
     const separated = /[\s().\-/]/.test(m);
-    if (separated && (m.startsWith('+') || digits.length >= 8)) {
+    // "138-0013" is a number; "2024 500" (spaces only, short) may be two words.
+    const punctuated = /^[\d().\-/]+$/.test(m) && digits.length >= 6;
+    if (separated && (m.startsWith('+') || digits.length >= 8 || punctuated)) {
       out.push(digits.replace(/^00(?=[1-9])/, ''));
       return ' \u0000 ';
     }

@@ -2,7 +2,8 @@
  * A buyer as stored: the validated Buyer plus derived index fields, computed here on every
  * write (callers never set them) and stripped from everything the repositories return.
  */
-import { companyKey, nameKey } from '../lib/match-names';
+import { companyKey, foldText, nameKey } from '../lib/match-names';
+import { countrySearchNames } from '../lib/normalize';
 import { buyerPhrases, buyerSearchTokens } from '../lib/search-tokens';
 import { fitBuyer } from './buyer-limits';
 import { buyerSchema, type Buyer, type BuyerRow } from './schema';
@@ -51,26 +52,50 @@ const fittable = (x: unknown): x is Buyer => {
   );
 };
 
+/** What a buyer's derived fields take from the rest of the book (their inquiries); refreshDerived reads it. */
+export interface BuyerContext {
+  /** Product titles asked about, newest first. */
+  products: readonly string[];
+  /** Platforms of the buyer's inquiries. */
+  platforms: readonly string[];
+}
+
+/** Sorts after every real name ("\uffff" is above any folded text). */
+export const NO_NAME_SORT = '\uffff';
+const NAME_SORT_LENGTH = 60;
+
+/** The key of the order by name: the folded name, else the company, else the email. */
+export function nameSortOf(b: Pick<Buyer, 'name' | 'company' | 'emails'>): string {
+  for (const v of [b.name, b.company, b.emails[0]]) {
+    const f = foldText(v ?? '').trim();
+    if (f) return f.slice(0, NAME_SORT_LENGTH);
+  }
+  return NO_NAME_SORT;
+}
+
 /**
  * Tidies, fits into the limits (storage/buyer-limits.ts: never refused for being too long),
  * validates (throws StorageValidationError for a value of the wrong form) and adds the derived
  * index fields. lastContactAt is taken as given: storage/derived-fields.ts recomputes it.
  */
-export function toBuyerRow(input: unknown): BuyerRow {
+export function toBuyerRow(input: unknown, context?: BuyerContext): BuyerRow {
   let value = input;
   if (fittable(input)) value = fitBuyer(tidyBuyer({ ...input, notes: input.notes ?? '' }));
   const b = parseRow('buyers', buyerSchema, value);
   return {
     ...b,
     platformKeys: [...new Set(b.platformIds.map((p) => platformKey(p.platform, p.id)))],
-    searchTokens: buyerSearchTokens(b),
+    searchTokens: buyerSearchTokens({ ...b, countryNames: countrySearchNames(b.country), products: context?.products ?? [] }),
     phrases: buyerPhrases(b),
     matchKeys: matchKeysOf(b),
     recency: [b.lastContactAt ?? 0, b.updatedAt],
+    platforms: uniqStrings([...b.platformIds.map((p) => p.platform), ...(context?.platforms ?? [])]).sort(),
+    nameSort: nameSortOf(b),
   };
 }
 
 export function fromBuyerRow(row: BuyerRow): Buyer {
-  const { platformKeys: _p, searchTokens: _s, phrases: _ph, matchKeys: _m, recency: _r, nextDueAt: _n, ...buyer } = row;
+  const { platformKeys: _p, searchTokens: _s, phrases: _ph, matchKeys: _m, recency: _r, nextDueAt: _nd, platforms: _pl, nameSort: _n, ...buyer } =
+    row;
   return buyer;
 }

@@ -8,3 +8,4 @@ export * from './buyer-list';
 export * from './buyer-search';
 export * from './buyer-recognition';
 export * from './buyer-merge';
+export * from './buyer-find';

@@ -1,7 +1,8 @@
 /**
  * The one place where a buyer's derived fields are recomputed: lastContactAt (from the buyer's
  * touchpoints), and the index fields toBuyerRow derives from the row (searchTokens, phrases,
- * matchKeys, platformKeys, recency). Every write path that can change them (create, update,
+ * matchKeys, platformKeys, recency, platforms, nameSort; products asked about and inquiry platforms
+ * are read from the buyer's inquiries). Every write path that can change them (create, update,
  * capture save, merge, add/edit/delete/move a touchpoint or inquiry, delete, bulk put) calls
  * refreshDerived inside its own transaction, so a new derived field (next steps' due date) is
  * added here once and is right on every path; tests/unit/storage/derived-fields.test.ts walks
@@ -9,9 +10,9 @@
  */
 import Dexie from 'dexie';
 import type { BuyerbookDB } from './db';
-import { fromBuyerRow, toBuyerRow } from './buyer-row';
+import { fromBuyerRow, toBuyerRow, type BuyerContext } from './buyer-row';
 import { computeNextDueMany } from './next-due';
-import type { Buyer, BuyerRow } from './schema';
+import type { BuyerRow } from './schema';
 
 /**
  * The tables a write transaction holds so refreshDerived can read all it may need: a derived
@@ -38,17 +39,18 @@ export async function latestContactAt(db: BuyerbookDB, buyerId: string): Promise
   return key ? (key as unknown as [string, number])[1] : null;
 }
 
-/**
- * The derived fields that depend on other rows than the buyer's own (its touchpoints; next, its
- * inquiries and the settings), per buyer. A new such field is added here and to the Buyer schema.
- * The fields derived from the row alone (tokens, phrases, keys, recency) are computed by
- * toBuyerRow whenever the row is written, which every write path does.
- */
-async function fromOtherRows(db: BuyerbookDB, rows: readonly (BuyerRow | undefined)[]): Promise<(Partial<Buyer> | null)[]> {
-  return Promise.all(
-    rows.map(async (row) => (row ? { lastContactAt: await latestContactAt(db, row.id) } : null)),
-  );
+/** Product titles a buyer's search keeps: the newest inquiries' (a buyer's token count is capped anyway). */
+const MAX_PRODUCTS = 20;
+
+/** What a buyer's derived fields take from their inquiries: products asked about, platforms. */
+export async function buyerContext(db: BuyerbookDB, buyerId: string): Promise<BuyerContext> {
+  const inquiries = await db.inquiries.where('buyerId').equals(buyerId).toArray();
+  inquiries.sort((a, b) => (b.receivedAt ?? b.capturedAt) - (a.receivedAt ?? a.capturedAt));
+  const products = [...new Set(inquiries.map((i) => i.productTitle?.trim()).filter((t): t is string => !!t))];
+  return { products: products.slice(0, MAX_PRODUCTS), platforms: [...new Set(inquiries.map((i) => i.platform))] };
 }
+
+const sameRow = (a: BuyerRow, b: BuyerRow) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Recomputes the derived fields of these buyers (ids of deleted buyers are skipped) and rewrites
@@ -61,13 +63,15 @@ export async function refreshDerived(db: BuyerbookDB, buyerIds: readonly string[
   if (!ids.length) return;
   await writeBook(db, async () => {
     const rows = await db.buyers.bulkGet(ids);
-    const derived = await fromOtherRows(db, rows);
+    const latest = await Promise.all(ids.map((id, i) => (rows[i] ? latestContactAt(db, id) : null)));
+    const context = await Promise.all(ids.map((id, i) => (rows[i] ? buyerContext(db, id) : null)));
     const changed: BuyerRow[] = [];
     rows.forEach((row, i) => {
-      const d = derived[i];
-      if (!row || !d) return;
-      const stale = (Object.keys(d) as (keyof Buyer)[]).some((k) => JSON.stringify(row[k]) !== JSON.stringify(d[k]));
-      if (stale) changed.push(toBuyerRow({ ...fromBuyerRow(row), ...d }));
+      if (!row) return;
+      const fresh = toBuyerRow({ ...fromBuyerRow(row), lastContactAt: latest[i] ?? null }, context[i] ?? undefined);
+      // nextDueAt is next steps' (computeNextDueMany, below): kept as it is here.
+      const next: BuyerRow = row.nextDueAt == null ? fresh : { ...fresh, nextDueAt: row.nextDueAt };
+      if (!sameRow(row, next)) changed.push(next);
     });
     if (changed.length) await db.buyers.bulkPut(changed);
     // Next steps depend on the whole history, the settings and the time: computed last, from

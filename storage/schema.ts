@@ -97,6 +97,7 @@ export type Buyer = z.infer<typeof buyerSchema>;
  * `phrases` (adjacent word pairs, "jennifer johnson", since version 2) for searches typed in order,
  * `nextDueAt` (since version 3: the earliest due time of the buyer's next steps, absent when none
  * is due; the steps themselves are in `buyerSteps`), written by storage/next-due.ts.
+ * `platforms` and `nameSort` (since version 4) for the platform filter and the order by name.
  */
 export interface BuyerRow extends Buyer {
   platformKeys: string[];
@@ -105,6 +106,10 @@ export interface BuyerRow extends Buyer {
   matchKeys: string[];
   recency: [number, number];
   nextDueAt?: number;
+  /** Every platform the buyer came through: their platform ids and their inquiries (since version 4). */
+  platforms: string[];
+  /** The title folded for "by name" order (since version 4); buyers with none sort last. */
+  nameSort: string;
 }
 
 /**

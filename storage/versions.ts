@@ -19,8 +19,10 @@ import type { Transaction } from 'dexie';
 /** Settings row of the phrase backfill (version 2): the last buyer id done; absent when none is due. */
 export const PHRASE_BACKFILL_KEY = 'backfill:phrases';
 
-/** Settings row of the next-due backfill (version 4): the last buyer id done; absent when none is due. */
+/** Settings row of the next-due backfill (version 3): the last buyer id done; absent when none is due. */
 export const NEXT_DUE_BACKFILL_KEY = 'backfill:nextDue';
+/** Settings row of the derived-field backfill (version 4): the last buyer id done; absent when none is due. */
+export const DERIVED_BACKFILL_KEY = 'backfill:derived-v4';
 
 export interface SchemaVersion {
   version: number;
@@ -62,8 +64,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     // Next steps: `nextDueAt` (the buyer's earliest due step) makes the Today view and the badge
     // one range read; `buyerSteps` holds the steps (apart, so buyer rows stay small for search and
-    // lists); `stepStates` keeps what the seller snoozed or dismissed, by buyer. Version 3
-    // belongs to another change (storage rework); Dexie accepts the gap. As in version 2, the
+    // lists); `stepStates` keeps what the seller snoozed or dismissed, by buyer. As in version 2, the
     // upgrade only leaves a marker: storage/next-due-backfill.ts computes the steps in batches.
     version: 3,
     stores: {
@@ -74,6 +75,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       buyerSteps: 'buyerId',
     },
     upgrade: (tx) => tx.table('settings').put({ key: NEXT_DUE_BACKFILL_KEY, value: '' }),
+  },
+  {
+    // Find anyone (issue 10): filters that combine with search inside the index. `country`,
+    // `*platforms` (derived: platform ids and inquiries) and recency (already) are filter ranges
+    // whose primary keys are intersected with the search's; `createdAt` and `nameSort` (derived)
+    // give the "newest" and "by name" orders a keyset. Products asked about and country names
+    // join `searchTokens`. As for version 2, the upgrade only leaves a marker:
+    // storage/derived-backfill.ts recomputes the rows in small batches while the panel works.
+    version: 4,
+    stores: {
+      buyers:
+        'id, *emails, *phones, whatsapp, wechat, linkedin, *platformKeys, *tags, stage, lastContactAt, updatedAt, ' +
+        'recency, [stage+recency], *searchTokens, *matchKeys, *phrases, nextDueAt, country, *platforms, createdAt, nameSort',
+    },
+    upgrade: (tx) => tx.table('settings').put({ key: DERIVED_BACKFILL_KEY, value: '' }),
   },
 ];
 

@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import type { BenchApi, RatioRun, SearchRun } from '../../bench/api';
 import { generateBook, type BookChunk } from '../../bench/generate';
 import { toBuyerRow } from '../../storage/buyer-row';
-import { countBuyers, listBuyers, searchBuyers, searchBuyersPage } from '../../storage/buyers-repo';
+import { countBuyers, findBuyers, listBuyers, type BuyerFilters } from '../../storage/buyers-repo';
 import { SEARCH_LIMIT } from '../../components/list-sizes';
 import { bulkImport } from '../../storage/bulk-import';
 import { getDb, openDb, type BuyerbookDB } from '../../storage/db';
@@ -61,6 +61,9 @@ const status = (text: string) => {
 
 /** Results per search as the panel asks for them. */
 const LIMIT = SEARCH_LIMIT;
+
+/** The filters a filtered search is timed with, one a query in turn: broad ones, the hard case. */
+const FILTERS: BuyerFilters[] = [{ stage: 'new' }, { country: 'US' }, { idleDays: 30 }, { platform: 'alibaba' }];
 
 const rowsOf = (c: BookChunk) => c.buyers.length + c.inquiries.length + c.touchpoints.length;
 
@@ -126,7 +129,7 @@ const api: BenchApi = {
       const tps = byBuyer(c.touchpoints);
       const inqs = byBuyer(c.inquiries);
       return {
-        ...withSteps(c.buyers.map(toBuyerRow).map((r) => withNextDue(r, { touchpoints: tps.get(r.id) ?? [], inquiries: inqs.get(r.id) ?? [], states: [] }, nextSteps, now))),
+        ...withSteps(c.buyers.map((b) => toBuyerRow(b)).map((r) => withNextDue(r, { touchpoints: tps.get(r.id) ?? [], inquiries: inqs.get(r.id) ?? [], states: [] }, nextSteps, now))),
         inquiries: c.inquiries,
         touchpoints: c.touchpoints,
       };
@@ -165,16 +168,17 @@ const api: BenchApi = {
     return { buyers, inquiries, touchpoints };
   },
 
-  async search({ queries, keystrokes }) {
+  async search({ queries, keystrokes, filtered }) {
     const out: SearchRun = { keystrokeMs: [], hits: [] };
     for (let q = 0; q < queries.length; q++) {
+      const filter: BuyerFilters = filtered ? FILTERS[q % FILTERS.length]! : {};
       for (const prefix of keystrokes[q] ?? []) {
         const t0 = performance.now();
-        await searchBuyers(prefix, LIMIT);
+        await findBuyers({ query: prefix, limit: LIMIT, ...filter });
         out.keystrokeMs.push(performance.now() - t0);
       }
       const query = queries[q]!;
-      const { buyers: all, more } = await searchBuyersPage(query.text, LIMIT);
+      const { buyers: all, more } = await findBuyers({ query: query.text, limit: LIMIT, ...filter });
       const id = query.buyerId;
       out.hits.push({ query: query.text, results: all.length, found: !id ? null : all.some((b) => b.id === id) ? true : more ? null : false });
     }

@@ -4,8 +4,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../../components/app';
 import { browser } from 'wxt/browser';
 import { setMessageSource, t, uiLocale } from '../../lib/i18n';
-import { backfillPhrases } from '../../storage/phrase-backfill';
-import { backfillNextDue } from '../../storage/next-due-backfill';
 import { keepCopyBeforeUpgrade } from '../../storage/backup/pre-upgrade';
 import './style.css';
 
@@ -32,11 +30,17 @@ keepCopyBeforeUpgrade({ onProgress: (p) => root.render(<p className="state">{t('
 // A book upgraded from schema version 1 gets its search phrases in small batches, once the panel
 // has shown its first page (a write batch would hold up that first read). Nothing is due on a
 // book created at version 2 or later; a failure only leaves search on the token path.
-// The same for next steps (a book from before version 4, or rules changed in settings): each
-// buyer's steps and due time are computed in batches; Today shows each buyer once it is done.
+// The same for next steps (a book from before version 3, or rules changed in settings) and the
+// find fields (a book from before version 4). Loaded then, not with the panel: the first view must
+// not wait for their code.
 setTimeout(() => {
-  backfillPhrases({ batch: 200 })
+  import('../../storage/phrase-backfill')
+    .then(({ backfillPhrases }) => backfillPhrases({ batch: 200 }))
     .catch((e: unknown) => console.warn('buyerbook: phrase backfill stopped', e))
-    .then(() => backfillNextDue({ batch: 200 }))
-    .catch((e: unknown) => console.warn('buyerbook: next-step backfill stopped', e));
+    .then(() => import('../../storage/next-due-backfill'))
+    .then(({ backfillNextDue }) => backfillNextDue({ batch: 200 }))
+    .catch((e: unknown) => console.warn('buyerbook: next-step backfill stopped', e))
+    .then(() => import('../../storage/derived-backfill'))
+    .then(({ backfillDerived }) => backfillDerived({ batch: 200 }))
+    .catch((e: unknown) => console.warn('buyerbook: derived backfill stopped', e));
 }, 3000);

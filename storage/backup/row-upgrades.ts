@@ -18,6 +18,8 @@ export const ROW_UPGRADES: Readonly<Record<number, RowUpgrade>> = {
   2: same,
   // Version 3 added next steps: `nextDueAt` on buyers and the step tables, all recomputed on restore.
   3: same,
+  // Version 4 added the find indexes (country, platforms, createdAt, nameSort), all derived.
+  4: same,
 };
 
 /** The upgrade from `from` to the current version, or null when a step is missing. */

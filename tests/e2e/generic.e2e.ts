@@ -31,6 +31,9 @@ describe('a page that is not a platform', () => {
   it('shows unsupported-page and capture-generic in the shipped build', async () => {
     browser = await launchFor(fx, { mode: 'prod' });
     const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    // Away from a platform page the panel opens on the book; "This page" is one click away.
+    await expect.poll(() => panel.locator(T.tabBuyers).getAttribute('aria-selected')).toBe('true');
+    await panel.locator(T.tabThisPage).click();
     await panel.locator(T.unsupported).waitFor({ state: 'visible', timeout: 15_000 });
     await panel.locator(T.captureGeneric).waitFor({ state: 'visible', timeout: 5_000 });
     await expect(panel.locator(T.form).count()).resolves.toBe(0);
@@ -39,6 +42,7 @@ describe('a page that is not a platform', () => {
   it('captures the page through "Capture from this page" (e2e build)', async () => {
     browser = await launchFor(fx, { mode: 'e2e' });
     const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    await panel.locator(T.tabThisPage).click();
     await panel.locator(T.captureGeneric).waitFor({ state: 'visible', timeout: 15_000 });
     await panel.locator(T.captureGeneric).click();
     const { capture, unmapped } = await readCaptureForm(panel);
@@ -80,6 +84,7 @@ describe('a page that is not a platform', () => {
 
     // From a tab outside the allowed sites: refused, nothing of it is shown.
     const other = await openWithPanel(browser, fx.url, fx.html);
+    await other.panel.locator(T.tabThisPage).click();
     await other.panel.locator(T.unsupported).waitFor({ state: 'visible', timeout: 15_000 });
     await send(other.tabId);
     await other.panel.waitForTimeout(2_000);

@@ -7,12 +7,28 @@ import { cleanup } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb } from '../../../storage/db';
 import type { Capture, RawBuyer, RawInquiry } from '../../../lib/capture';
+import type { NewBuyer } from '../../../storage/buyers-repo';
 
 export async function emptyBook(): Promise<void> {
   const db = getDb();
   if (!db.isOpen()) await db.open();
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
+  });
+}
+
+/**
+ * jsdom lays nothing out: the buyers' virtual list gets the scroll box of a short panel (ten rows
+ * in view), so it renders the rows a real panel would, and scrolling it is what loads more.
+ */
+export const LIST_VIEW_HEIGHT = 520;
+for (const [prop, px] of [['clientHeight', LIST_VIEW_HEIGHT], ['clientWidth', 360]] as const) {
+  const base = Object.getOwnPropertyDescriptor(Element.prototype, prop)!;
+  Object.defineProperty(HTMLElement.prototype, prop, {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('buyer-list-scroll') ? px : base.get!.call(this);
+    },
   });
 }
 
@@ -62,3 +78,11 @@ export function alibabaCapture(buyer: Partial<RawBuyer> = {}, inquiry: Partial<R
 
 /** The parsed `data-value` of an element. */
 export const dataValue = (el: HTMLElement): unknown => JSON.parse(el.getAttribute('data-value') ?? 'undefined');
+
+/** A buyer with only the fields a test names. */
+export function newBuyer(over: Partial<NewBuyer>): NewBuyer {
+  return {
+    name: null, company: null, country: null, emails: [], phones: [], whatsapp: null, wechat: null, linkedin: null,
+    website: null, platformIds: [], ...over,
+  };
+}

@@ -27,6 +27,14 @@ test('non-matching queries do not match', () => {
   for (const q of ['garcia', '9999 8888', '华为', 'jose garcia', 'x.mueller@']) expect(matches(tokens, q), q).toBe(false);
 });
 
+test('country names (English, Chinese, the code) and products asked about are searchable', () => {
+  const t = buyerSearchTokens({
+    name: 'Jonas', company: null, emails: [], phones: [], whatsapp: null, wechat: null, tags: [],
+    countryNames: ['DE', 'Germany', '德国'], products: ['DN20 forged brass ball valve'],
+  });
+  for (const q of ['germ', '德国', 'de', 'ball valve', 'forged']) expect(matches(t, q), q).toBe(true);
+});
+
 test('phone tokens: full digits, trunk-0 national, every 4+ suffix', () => {
   const t = phoneTokens('+4915112345678');
   expect(t).toContain('4915112345678');
@@ -38,6 +46,10 @@ test('phone tokens: full digits, trunk-0 national, every 4+ suffix', () => {
 test('query tokenisation keeps emails whole and joins spaced phone numbers', () => {
   expect(searchQueryTokens('j.mueller@iberia')).toEqual(['j.mueller@iberia']);
   expect(searchQueryTokens('+49 151 1234')).toEqual(['491511234']);
+  // A number written with hyphens is one number, however short; "2024 500" may be two words.
+  expect(searchQueryTokens('138-0013')).toEqual(['1380013']);
+  expect(searchQueryTokens('(0151) 1234')).toEqual(['01511234']);
+  expect(searchQueryTokens('2024 500')).toEqual(['2024', '500']);
   expect(searchQueryTokens('  ')).toEqual([]);
 });
 

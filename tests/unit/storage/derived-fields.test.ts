@@ -19,13 +19,17 @@ async function expectDerivedRight(db: BuyerbookDB, step: string) {
   for (const row of await db.buyers.toArray()) {
     const tps = await db.touchpoints.where('buyerId').equals(row.id).toArray();
     const last = tps.length ? Math.max(...tps.map((t) => t.at)) : null;
-    const plain = toBuyerRow({ ...fromBuyerRow(row), lastContactAt: last });
-    // Next steps' due time, from the whole history and the settings (storage/next-due.ts).
-    const history = {
-      touchpoints: tps,
-      inquiries: await db.inquiries.where('buyerId').equals(row.id).toArray(),
-      states: await db.stepStates.where('buyerId').equals(row.id).toArray(),
+    // Products asked about and platforms come from the buyer's inquiries, read here from scratch.
+    const inquiries = (await db.inquiries.where('buyerId').equals(row.id).toArray()).sort(
+      (a, b) => (b.receivedAt ?? b.capturedAt) - (a.receivedAt ?? a.capturedAt),
+    );
+    const context = {
+      products: [...new Set(inquiries.map((i) => i.productTitle?.trim()).filter((t): t is string => !!t))].slice(0, 20),
+      platforms: [...new Set(inquiries.map((i) => i.platform))],
     };
+    const plain = toBuyerRow({ ...fromBuyerRow(row), lastContactAt: last }, context);
+    // Next steps' due time, from the whole history and the settings (storage/next-due.ts).
+    const history = { touchpoints: tps, inquiries, states: await db.stepStates.where('buyerId').equals(row.id).toArray() };
     const want = withNextDue(plain, history, (await getSettings(db)).nextSteps, Date.now()).row;
     expect(row, `${step}: ${row.name}`).toEqual(want);
   }

@@ -1,0 +1,312 @@
+/**
+ * Find anyone: search as the seller types, combined with filters (stage, tag, country, platform,
+ * "no contact for N days") INSIDE the index, in one of three orders (last contact, newest, name).
+ *
+ * Every filter and every selective search word is an index range. Their primary keys are read,
+ * each range only up to a bound (keys only: cheap), and the ranges that fit are intersected, so
+ * a filtered search reads only the rows that can match, whatever the search alone would find.
+ * When no range is small (a one-letter search in a filter half the book shares), the order's own
+ * index is walked with every condition checked, or the search's range is scanned, each for a
+ * bounded number of rows, and the page says there may be more: a read never grows with the book.
+ */
+import Dexie, { cmp, type Collection, type IndexableType } from 'dexie';
+import { searchQueryPhrase, searchQueryTokens, tokenSelectivity } from '../lib/search-tokens';
+import { fromBuyerRow, NO_NAME_SORT } from './buyer-row';
+import { getDb, type BuyerbookDB } from './db';
+import type { Buyer, BuyerRow, Stage } from './schema';
+
+export const BUYER_SORTS = ['recent', 'newest', 'name'] as const;
+export type BuyerSort = (typeof BUYER_SORTS)[number];
+
+export interface BuyerFilters {
+  stage?: Stage;
+  tag?: string;
+  /** ISO 3166-1 alpha-2. */
+  country?: string;
+  platform?: string;
+  /** No contact for at least this many days; a buyer never contacted has had none. */
+  idleDays?: number;
+}
+
+/** Where the next page starts: the sort key and id of the last buyer read. */
+export interface FindCursor {
+  key: IndexableType;
+  id: string;
+}
+
+export interface FindOptions extends BuyerFilters {
+  query?: string;
+  sort?: BuyerSort;
+  after?: FindCursor;
+  limit?: number;
+  /** The time "no contact for N days" counts from. */
+  now?: number;
+  /** The read bounds, smaller in tests so a small book takes the paths a big one takes. */
+  bounds?: Partial<Bounds>;
+}
+
+export interface FindPage {
+  buyers: Buyer[];
+  /** There may be more: the page is full, or a bounded read stopped before the end. */
+  more: boolean;
+  /** Where the next page starts (the list; a search is one ranked page that grows instead). */
+  next: FindCursor | null;
+}
+
+const DAY_MS = 86_400_000;
+
+export interface Bounds {
+  /** Keys one index range is read up to; a range with more is used as a check, not intersected. */
+  keyCap: number;
+  /** Candidate rows an intersection may read and check in full; past that a bounded read is used. */
+  rowCap: number;
+  /** A filtered list with at most this many candidates is read whole and sorted in memory. */
+  inMemoryMax: number;
+  /** Rows one walk of the order's index looks at before it returns what it found (and "more"). */
+  walkMax: number;
+  /** Rows one search scans when no range is small enough to intersect. */
+  scanMax: number;
+}
+
+// Measured in Chromium on the bench's book (bench/run.ts): a full buyer row costs far more to read
+// than a key (its search tokens come with it), so rows are the tight bound and keys the loose one.
+export const BOUNDS: Bounds = { keyCap: 5_000, rowCap: 400, inMemoryMax: 3_000, walkMax: 4_000, scanMax: 400 };
+
+interface SortSpec {
+  index: string;
+  desc: boolean;
+  key: (r: BuyerRow) => IndexableType;
+}
+
+const SORTS: Record<BuyerSort, SortSpec> = {
+  recent: { index: 'recency', desc: true, key: (r) => r.recency },
+  newest: { index: 'createdAt', desc: true, key: (r) => r.createdAt },
+  name: { index: 'nameSort', desc: false, key: (r) => r.nameSort ?? NO_NAME_SORT },
+};
+
+const idCmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Order of two rows as the sort's index gives them (ties by id, as IndexedDB orders them). */
+function comparer(s: SortSpec) {
+  return (a: { key: IndexableType; id: string }, b: { key: IndexableType; id: string }) => {
+    const c = cmp(a.key, b.key) || idCmp(a.id, b.id);
+    return s.desc ? -c : c;
+  };
+}
+
+const cursorOf = (s: SortSpec, r: BuyerRow): FindCursor => ({ key: s.key(r), id: r.id });
+
+/** The cutoff of "no contact for N days", or null when the filter is off. */
+const idleCutoff = (o: FindOptions) =>
+  o.idleDays != null && o.idleDays >= 0 ? (o.now ?? Date.now()) - o.idleDays * DAY_MS : null;
+
+export const hasFilters = (f: BuyerFilters) =>
+  !!(f.stage || f.tag || f.country || f.platform || (f.idleDays != null && f.idleDays >= 0));
+
+/** Every filter as a row check. */
+function filterCheck(o: FindOptions): (r: BuyerRow) => boolean {
+  const cutoff = idleCutoff(o);
+  return (r) =>
+    (!o.stage || r.stage === o.stage) &&
+    (!o.tag || r.tags.includes(o.tag)) &&
+    (!o.country || r.country === o.country) &&
+    (!o.platform || (r.platforms ?? []).includes(o.platform)) &&
+    (cutoff == null || (r.lastContactAt ?? 0) < cutoff);
+}
+
+/** Every filter as an index range. */
+function filterRanges(db: BuyerbookDB, o: FindOptions): Collection<BuyerRow, string>[] {
+  const out: Collection<BuyerRow, string>[] = [];
+  const cutoff = idleCutoff(o);
+  if (o.stage) out.push(db.buyers.where('stage').equals(o.stage));
+  if (o.tag) out.push(db.buyers.where('tags').equals(o.tag));
+  if (o.country) out.push(db.buyers.where('country').equals(o.country));
+  if (o.platform) out.push(db.buyers.where('platforms').equals(o.platform));
+  // recency is [lastContactAt ?? 0, updatedAt]: every key below [cutoff] has an older last contact.
+  if (cutoff != null) out.push(db.buyers.where('recency').below([cutoff]));
+  return out;
+}
+
+/** The range's primary keys (a multiEntry range repeats them), or null when it holds more than `cap`. */
+async function keysUpTo(range: Collection<BuyerRow, string>, cap: number): Promise<Set<string> | null> {
+  const keys = (await range.limit(cap + 1).primaryKeys()) as string[];
+  return keys.length > cap ? null : new Set(keys);
+}
+
+function intersect(sets: Set<string>[]): Set<string> {
+  const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  const out = new Set<string>();
+  for (const id of first ?? []) if (rest.every((s) => s.has(id))) out.add(id);
+  return out;
+}
+
+async function rowsOf(db: BuyerbookDB, ids: Iterable<string>): Promise<BuyerRow[]> {
+  return (await db.buyers.bulkGet([...ids])).filter((r): r is BuyerRow => !!r);
+}
+
+/** One page of buyers: a search ranked and bounded, or the filtered list by keyset. */
+export async function findBuyers(opts: FindOptions = {}, db: BuyerbookDB = getDb()): Promise<FindPage> {
+  const limit = Math.max(0, opts.limit ?? 50);
+  if (limit === 0) return { buyers: [], more: false, next: null };
+  const tokens = searchQueryTokens(opts.query ?? '');
+  const b = { ...BOUNDS, ...opts.bounds };
+  return tokens.length ? search(db, opts, tokens, limit, b) : list(db, opts, limit, b);
+}
+
+async function list(db: BuyerbookDB, o: FindOptions, limit: number, b: Bounds): Promise<FindPage> {
+  const s = SORTS[o.sort ?? 'recent'];
+  const keep = filterCheck(o);
+  const order = comparer(s);
+  const keyed = (r: BuyerRow) => ({ key: s.key(r), id: r.id });
+  const after = o.after;
+
+  // A filter (or several) that few buyers pass: their rows, read by key, sorted here.
+  const ranges = filterRanges(db, o);
+  if (ranges.length) {
+    const sets = (await Promise.all(ranges.map((r) => keysUpTo(r, b.inMemoryMax)))).filter((x): x is Set<string> => !!x);
+    if (sets.length) {
+      const rows = (await rowsOf(db, intersect(sets)))
+        .filter((r) => keep(r) && (!after || order(keyed(r), after) > 0))
+        .sort((a, b) => order(keyed(a), keyed(b)));
+      const page = rows.slice(0, limit);
+      return { buyers: page.map(fromBuyerRow), more: rows.length > limit, next: page.length ? cursorOf(s, page.at(-1)!) : null };
+    }
+  }
+
+  // Otherwise the order's own index, every filter checked on the way, for a bounded number of
+  // rows. "Last contact" with a stage walks [stage+recency], and "no contact for N days" is the
+  // lower part of the recency range itself, so those filters cost nothing to check.
+  const cutoff = idleCutoff(o);
+  let index = s.index;
+  let lower: IndexableType = Dexie.minKey;
+  let upper: IndexableType = Dexie.maxKey;
+  let wrap = (k: IndexableType): IndexableType => k;
+  if (o.sort === undefined || o.sort === 'recent') {
+    const top: IndexableType = cutoff != null ? [cutoff] : Dexie.maxKey;
+    if (o.stage) {
+      const stage = o.stage;
+      index = '[stage+recency]';
+      lower = [stage, Dexie.minKey] as IndexableType;
+      upper = [stage, top] as IndexableType;
+      wrap = (k) => [stage, k] as IndexableType;
+    } else {
+      upper = top;
+    }
+  }
+  const out: BuyerRow[] = [];
+  let scanned = 0;
+  let lastSeen: BuyerRow | undefined;
+  const look = (r: BuyerRow) => {
+    scanned++;
+    lastSeen = r;
+    return keep(r);
+  };
+  if (after) {
+    // The rest of the cursor's tie group first (IndexedDB orders equal keys by id).
+    const tieIds = ((await db.buyers.where(index).equals(wrap(after.key)).primaryKeys()) as string[])
+      .filter((id) => (s.desc ? id < after.id : id > after.id))
+      .sort(idCmp);
+    if (s.desc) tieIds.reverse();
+    for (let i = 0; i < tieIds.length && out.length < limit && scanned < b.walkMax; i += limit) {
+      for (const r of await rowsOf(db, tieIds.slice(i, i + limit))) {
+        if (out.length >= limit || scanned >= b.walkMax) break;
+        if (look(r)) out.push(r);
+      }
+    }
+  }
+  if (out.length < limit && scanned < b.walkMax) {
+    const from = after ? wrap(after.key) : null;
+    const range = s.desc
+      ? db.buyers.where(index).between(lower, from ?? upper, true, from == null).reverse()
+      : db.buyers.where(index).between(from ?? lower, upper, from == null, true);
+    const budget = b.walkMax - scanned;
+    let n = 0;
+    const rows = await range
+      .until(() => n++ >= budget)
+      .filter(look)
+      .limit(limit - out.length)
+      .toArray();
+    out.push(...rows);
+  }
+  if (out.length >= limit) return { buyers: out.map(fromBuyerRow), more: true, next: cursorOf(s, out.at(-1)!) };
+  if (scanned >= b.walkMax && lastSeen) return { buyers: out.map(fromBuyerRow), more: true, next: cursorOf(s, lastSeen) };
+  return { buyers: out.map(fromBuyerRow), more: false, next: null };
+}
+
+async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: number, b: Bounds): Promise<FindPage> {
+  const keep = filterCheck(o);
+  const matches = (r: BuyerRow) => keep(r) && tokens.every((t) => r.searchTokens.some((x) => x.startsWith(t)));
+  const ranked = [...tokens].sort((a, b) => tokenSelectivity(b) - tokenSelectivity(a));
+  // One word and no filter: its keys only help when they are few enough to read every row.
+  const tokenCap = tokens.length === 1 && !hasFilters(o) ? b.rowCap : b.keyCap;
+  const sets = (
+    await Promise.all([
+      ...ranked.slice(0, 2).map((t) => keysUpTo(db.buyers.where('searchTokens').startsWith(t), tokenCap)),
+      ...filterRanges(db, o).map((r) => keysUpTo(r, b.keyCap)),
+    ])
+  ).filter((x): x is Set<string> => !!x);
+  const candidates = sets.length ? intersect(sets) : null;
+
+  let found: BuyerRow[];
+  let complete = false;
+  const phrase = searchQueryPhrase(o.query ?? '');
+  if (candidates && candidates.size <= b.rowCap) {
+    // Every buyer that can match is among the candidates: the result is exact.
+    found = (await rowsOf(db, candidates)).filter(matches);
+    complete = true;
+  } else if (candidates) {
+    found = (await rowsOf(db, [...candidates].slice(0, b.rowCap))).filter(matches);
+  } else {
+    // Nothing narrow: words typed in order as one phrase (a narrow range even when each word is
+    // common), then a bounded slice of the most selective word's range.
+    const byId = new Map<string, BuyerRow>();
+    if (phrase) for (const r of await db.buyers.where('phrases').startsWith(phrase).limit(b.scanMax).toArray()) byId.set(r.id, r);
+    // One word and no filter: every row of its range matches, so a little over the page will do
+    // (a row has several tokens starting with "j": the index repeats it).
+    const read = tokens.length === 1 && !hasFilters(o) ? Math.min(b.scanMax, Math.ceil(limit * 1.5)) : b.scanMax;
+    for (const r of await db.buyers.where('searchTokens').startsWith(ranked[0]!).limit(read).toArray()) byId.set(r.id, r);
+    found = [...byId.values()].filter(matches);
+  }
+
+  const s = SORTS[o.sort ?? 'recent'];
+  const order = comparer(s);
+  const keyed = (r: BuyerRow) => ({ key: s.key(r), id: r.id });
+  let rank: (a: BuyerRow, b: BuyerRow) => number = (a, b) => order(keyed(a), keyed(b));
+  if (s === SORTS.recent) {
+    // By relevance first: the words in the order typed, then more words matched whole.
+    const inOrder = (r: BuyerRow) => (phrase && r.phrases?.some((p) => p.startsWith(phrase)) ? 1 : 0);
+    const whole = (r: BuyerRow) => tokens.reduce((n, t) => n + (r.searchTokens.includes(t) ? 1 : 0), 0);
+    const byDate = rank;
+    rank = (a, b) => inOrder(b) - inOrder(a) || whole(b) - whole(a) || byDate(a, b);
+  }
+  found.sort(rank);
+  return { buyers: found.slice(0, limit).map(fromBuyerRow), more: !complete || found.length > limit, next: null };
+}
+
+/**
+ * How many buyers the list holds with these filters, or null when that would take more than a
+ * bounded read (several broad filters): the list shows what it has without a total.
+ */
+export async function countFound(f: BuyerFilters, db: BuyerbookDB = getDb(), now: number = Date.now()): Promise<number | null> {
+  const ranges = filterRanges(db, { ...f, now });
+  if (ranges.length === 0) return db.buyers.count();
+  if (ranges.length === 1 && !f.tag && !f.platform) return ranges[0]!.count();
+  const sets = await Promise.all(ranges.map((r) => keysUpTo(r, BOUNDS.keyCap)));
+  if (sets.some((x) => !x)) return null;
+  if (ranges.length === 1) return sets[0]!.size;
+  return (await rowsOf(db, intersect(sets as Set<string>[]))).filter(filterCheck({ ...f, now })).length;
+}
+
+/** Every country in the book, read one distinct key at a time (a few hundred at most). */
+export async function allCountries(db: BuyerbookDB = getDb()): Promise<string[]> {
+  return db.transaction('r', db.buyers, async () => {
+    const out: string[] = [];
+    let next = await db.buyers.orderBy('country').limit(1).keys();
+    while (next.length && out.length < 300) {
+      const c = String(next[0]);
+      out.push(c);
+      next = await db.buyers.where('country').above(c).limit(1).keys();
+    }
+    return out;
+  });
+}

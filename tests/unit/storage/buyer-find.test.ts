@@ -1,0 +1,122 @@
+import { describe, expect, test } from 'vitest';
+import { capture, freshDb, newBuyer } from './helpers';
+import { bulkImport } from '../../../storage/bulk-import';
+import { createBuyer, findBuyers, countFound, searchBuyersPage, type FindOptions } from '../../../storage/buyers-repo';
+import { saveCapture } from '../../../storage/capture-repo';
+import { addTouchpoint } from '../../../storage/touchpoints-repo';
+import type { BuyerbookDB } from '../../../storage/db';
+import type { Buyer, Touchpoint } from '../../../storage/schema';
+
+/** Buyers with their last contact as given: one touchpoint each (the last contact is derived from them). */
+async function seed(db: BuyerbookDB, buyers: Buyer[]): Promise<void> {
+  const touchpoints: Touchpoint[] = buyers
+    .filter((b) => b.lastContactAt != null)
+    .map((b) => ({ id: `t-${b.id}`, buyerId: b.id, channel: 'email', direction: 'out', kind: 'first-reply', at: b.lastContactAt!, note: '', inquiryId: null }));
+  await bulkImport({ buyers, inquiries: [], touchpoints }, db);
+}
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 27, 12);
+
+const buyer = (i: number, over: Partial<Buyer> = {}): Buyer => ({
+  id: `b${String(i).padStart(4, '0')}`, name: `Buyer ${i}`, company: null, country: null, emails: [], phones: [],
+  whatsapp: null, wechat: null, linkedin: null, website: null, platformIds: [], tags: [], stage: 'new', notes: '',
+  createdAt: NOW - i * 1000, updatedAt: NOW - i * 1000, lastContactAt: null, ...over,
+});
+
+const ids = async (db: BuyerbookDB, o: FindOptions) => (await findBuyers({ now: NOW, limit: 500, ...o }, db)).buyers.map((b) => b.id);
+
+/** Every page of the list, following `next` until there is no more. */
+async function allPages(db: BuyerbookDB, o: FindOptions, limit: number): Promise<string[]> {
+  const out: string[] = [];
+  let after: FindOptions['after'];
+  for (let n = 0; n < 100; n++) {
+    const page = await findBuyers({ now: NOW, ...o, after, limit }, db);
+    out.push(...page.buyers.map((b) => b.id));
+    if (!page.more || !page.next) return out;
+    after = page.next;
+  }
+  throw new Error('never ended');
+}
+
+describe('find anyone', () => {
+  test('a filtered search finds the buyer the capped search used to miss', async () => {
+    const db = freshDb();
+    // 300 Jennifers contacted recently; the one tagged "vip" is the oldest contact of all.
+    const many = Array.from({ length: 300 }, (_, i) => buyer(i, { name: `Jennifer ${i}`, lastContactAt: NOW - i * 1000 }));
+    many.push(buyer(999, { name: 'Jennifer Vip', tags: ['vip'], country: 'DE', lastContactAt: NOW - 400 * DAY }));
+    await seed(db, many);
+    // The old way: the search is capped first and filtered after.
+    const old = (await searchBuyersPage('jennifer', 200, db)).buyers.filter((b) => b.tags.includes('vip'));
+    expect(old).toEqual([]);
+    expect(await ids(db, { query: 'jennifer', tag: 'vip' })).toEqual(['b0999']);
+    expect(await ids(db, { query: 'jenn', country: 'DE' })).toEqual(['b0999']);
+    expect(await ids(db, { query: 'jennifer', idleDays: 30 })).toEqual(['b0999']);
+    expect(await ids(db, { query: 'jennifer', stage: 'quoted' })).toEqual([]);
+    // Bounds too small to intersect: a bounded scan, which says there may be more.
+    const scanned = await findBuyers({ query: 'jennifer', stage: 'new', now: NOW, bounds: { keyCap: 10, scanMax: 50 } }, db);
+    expect(scanned.more).toBe(true);
+  });
+
+  test('phone digits however typed, country names in English and Chinese, WeChat, tags and products', async () => {
+    const db = freshDb();
+    const li = await createBuyer(newBuyer({ name: 'Li Wei', phones: ['+8613800138000'], country: 'CN', wechat: 'liwei_trade' }), db);
+    const de = await createBuyer(newBuyer({ name: 'Jonas Becker', company: 'Becker Haustechnik GmbH', country: 'DE', tags: ['sample-requested'] }), db);
+    const saved = await saveCapture(capture('alibaba', { name: 'Ana Costa', country: 'BR' }, { productTitle: 'DN20 forged brass ball valve' }), {}, db);
+    for (const q of ['+86 138 0013 8000', '138-0013', '13800138000', '0013 8000', 'liwei_tr']) expect(await ids(db, { query: q }), q).toEqual([li.id]);
+    for (const q of ['Germany', '德国', 'DE', 'haustech', 'sample-req']) expect(await ids(db, { query: q }), q).toEqual([de.id]);
+    for (const q of ['ball valve', 'brass', 'Brazil', '巴西']) expect(await ids(db, { query: q }), q).toEqual([saved.buyer.id]);
+  });
+
+  test('filters by platform (platform ids and inquiries) and by "no contact for N days"', async () => {
+    const db = freshDb();
+    const gmail = (await saveCapture(capture('gmail', { name: 'Mail Buyer', emails: ['m@buyer.example'] }, { subject: 'Price list?' }), {}, db)).buyer;
+    const ali = (await saveCapture(capture('alibaba', { name: 'Ali Buyer', platformBuyerId: '22154' }, { subject: 'Quote' }), {}, db)).buyer;
+    expect(await ids(db, { platform: 'gmail' })).toEqual([gmail.id]);
+    expect(await ids(db, { platform: 'alibaba' })).toEqual([ali.id]);
+    expect(await ids(db, { platform: 'alibaba', query: 'buyer' })).toEqual([ali.id]);
+    expect(await countFound({ platform: 'gmail' }, db)).toBe(1);
+
+    // The inquiries themselves are contacts (logged now): move them into the past.
+    await db.touchpoints.toCollection().modify({ at: NOW - 90 * DAY });
+    await addTouchpoint({ buyerId: gmail.id, channel: 'email', direction: 'out', kind: 'first-reply', at: NOW - 40 * DAY, note: '' }, db);
+    await addTouchpoint({ buyerId: ali.id, channel: 'email', direction: 'out', kind: 'first-reply', at: NOW - 2 * DAY, note: '' }, db);
+    expect(await ids(db, { idleDays: 30 })).toEqual([gmail.id]);
+    expect(await ids(db, { idleDays: 1 })).toEqual([ali.id, gmail.id]);
+    expect(await ids(db, { idleDays: 30, query: 'buyer' })).toEqual([gmail.id]);
+  });
+
+  test('sorts by last contact, newest or name; the keyset pages neither repeat nor skip, filtered or not', async () => {
+    const db = freshDb();
+    const names = ['delta', 'Alpha', 'charlie', 'Écho', 'bravo', null];
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      buyer(i, {
+        name: names[i % names.length] ?? null,
+        company: names[i % names.length] == null ? null : 'Co',
+        stage: i % 3 === 0 ? 'quoted' : 'new',
+        // Ties on purpose: buyers sharing a last contact and a creation time.
+        lastContactAt: i % 4 === 0 ? null : NOW - Math.floor(i / 5) * DAY,
+        createdAt: NOW - Math.floor(i / 7) * DAY,
+      }),
+    );
+    await seed(db, rows);
+    const all = await ids(db, { sort: 'name' });
+    expect(all.slice(0, 10).map((id) => rows.find((r) => r.id === id)!.name)).toEqual(Array(10).fill('Alpha'));
+    expect(rows.find((r) => r.id === all.at(-1))!.name).toBeNull(); // no name sorts last
+    // Small bounds make this small book take a big book's paths: the order's index walked a few
+    // rows at a time (a page may come back short, with "more" and where to go on).
+    const tiny = { inMemoryMax: 5, walkMax: 9 };
+    for (const sort of ['recent', 'newest', 'name'] as const) {
+      for (const filter of [{}, { stage: 'quoted' as const }, { idleDays: 3 }, { stage: 'new' as const, idleDays: 3 }]) {
+        const whole = await ids(db, { sort, ...filter });
+        const label = `${sort} ${JSON.stringify(filter)}`;
+        expect(await allPages(db, { sort, ...filter }, 7), label).toEqual(whole);
+        expect(await allPages(db, { sort, ...filter, bounds: tiny }, 7), label + ' walked').toEqual(whole);
+        expect(new Set(whole).size).toBe(whole.length);
+      }
+    }
+    const newest = await ids(db, { sort: 'newest' });
+    const created = newest.map((id) => rows.find((r) => r.id === id)!.createdAt);
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+  });
+});
