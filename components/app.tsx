@@ -30,7 +30,9 @@ export function App({ search }: { search?: string }) {
   const [chosen, setView] = useState<View | null>(null);
   const view: View | null = chosen ?? (start == null ? null : start === 'this-page' ? 'this-page' : BOOK_VIEW);
   const [selected, setSelected] = useState<string | null>(null);
-  const shown = useRef(new Set<View>());
+  // "This page" is always mounted: it is where the keyboard command's capture and a context-menu
+  // pick land, even when the panel opened on the book.
+  const shown = useRef(new Set<View>(['this-page']));
   if (view) shown.current.add(view);
   useBadgeSync();
   // Once the first view is up, the everyday views' code is fetched quietly, so a tab switch never
@@ -72,7 +74,7 @@ export function App({ search }: { search?: string }) {
       <TabBar tabs={tabs} selected={view ?? 'this-page'} onSelect={setView} label={t('extName')} />
       <BackupStatus onOpenData={() => setView('data')} />
       <main>
-        {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} search={search} />)}
+        {panel('this-page', <ThisPageView onOpenBuyer={openBuyer} search={search} onRequest={() => setView('this-page')} />)}
         {panel('buyers', <BuyersView selectedId={selected} onSelect={setSelected} />)}
         {panel('today', <TodayView onOpenBuyer={openBuyer} />)}
         {panel('data', <DataView />)}

@@ -12,11 +12,13 @@ export interface ThisPageViewProps {
   onSaved?: (buyer: Buyer) => void;
   /** The panel's address query (tests pass "?tabId=N"); the real location by default. */
   search?: string;
+  /** A capture or a pick the seller asked for from the page arrived: the panel should show this view. */
+  onRequest?: () => void;
 }
 
-export function ThisPageView({ onOpenBuyer, onSaved, search }: ThisPageViewProps) {
+export function ThisPageView({ onOpenBuyer, onSaved, search, onRequest }: ThisPageViewProps) {
   const tab = useActiveTab(search);
-  const { view, captureGeneric, genericBusy, genericFailure, refused, pick, pickTaken, draftEdited } = useCapture(tab);
+  const { view, captureGeneric, genericBusy, genericFailure, refused, pick, pickTaken, draftEdited } = useCapture(tab, onRequest);
   const generic = (again?: boolean) => (
     <GenericCaptureButton onCapture={() => void captureGeneric()} busy={genericBusy} failure={genericFailure} again={again} />
   );

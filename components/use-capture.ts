@@ -2,7 +2,7 @@
  * The capture of the page in the panel's tab. Asks the tab's content script ("capture/read"),
  * listens for the captures it pushes when the page changes, and runs the generic capture when
  * the seller asks for it on any other page. Every capture crosses the gate in
- * lib/accept-capture.ts (schema, same tab, allowed site), then is normalised and stripped of the
+ * components/accept-capture.ts (schema, same tab, allowed site), then is normalised and stripped of the
  * seller's own identity before anything shows it. A capture the gate had to mend comes with what
  * was changed, field by field; one it refused for its content is said, not dropped silently.
  *
@@ -23,9 +23,9 @@ import {
   type PendingRequests,
   type PickField,
 } from '../lib/messages';
-import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult, type Accepted } from '../lib/accept-capture';
+import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult, type Accepted } from './accept-capture';
 import type { CaptureIssue } from '../lib/capture-repair';
-import { platformForUrl } from '../lib/allowed-sites';
+import { platformForUrl } from '../extractors/allowed-sites';
 import { normalizeCapture } from '../lib/normalize';
 import { stripOwnIdentity } from '../lib/own-identity';
 import { getSettings } from '../storage/settings-repo';
@@ -103,7 +103,10 @@ const NO_ACCESS = /cannot access contents|permission to access/i;
 /** ...and on pages no extension may script at all. */
 const CLOSED = /chrome:\/\/|chrome-extension:|extensions gallery|cannot be scripted|web ?store/i;
 
-export function useCapture(tab: PanelTab): CaptureHook {
+export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureHook {
+  // Read through a ref: the listener below is registered once per page, the callback may change.
+  const requestTaken = useRef(onRequestTaken);
+  requestTaken.current = onRequestTaken;
   const [view, setView] = useState<CaptureView>({ kind: 'loading' });
   const [genericBusy, setGenericBusy] = useState(false);
   const [genericFailure, setGenericFailure] = useState<GenericFailure | null>(null);
@@ -192,6 +195,8 @@ export function useCapture(tab: PanelTab): CaptureHook {
     };
 
     const onRequest = (request: PanelRequest, pageUrl: string | null) => {
+      // The seller asked for this page (the command, a pick): the panel shows it, whatever tab was open.
+      requestTaken.current?.();
       if (request.kind === 'capture') {
         // The command granted activeTab: any page can be read now, a platform page afresh.
         lastKey.current = '';

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { alibaba } from '../extractors/platforms/alibaba';
-import { runCapture } from '../lib/content-runtime';
+import { runCapture } from './shared/content-runtime';
 
 // One content script per platform, carrying only that platform's adapters.
 export default defineContentScript({

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { gmail } from '../extractors/platforms/gmail';
-import { runCapture } from '../lib/content-runtime';
+import { runCapture } from './shared/content-runtime';
 
 // One content script per platform, carrying only that platform's adapters.
 export default defineContentScript({

@@ -1,7 +1,7 @@
 /**
  * The one message protocol between content scripts and the side panel, after PixieBrix and
  * @webext-core/messaging: every message has a zod schema, both ends parse what they receive, and
- * handlers are registered apart from call sites (lib/content-runtime.ts, components/use-capture.ts).
+ * handlers are registered apart from call sites (entrypoints/shared/content-runtime.ts, components/use-capture.ts).
  *
  *   content script -> panel   capture/changed   {capture}      (page loaded, or a SPA switched conversation)
  *   panel -> content script   capture/read      {}             answered by capture/result {capture}

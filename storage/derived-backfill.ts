@@ -1,5 +1,5 @@
 /**
- * Recomputes the derived fields of buyer rows written before version 5 (storage/versions.ts), a
+ * Recomputes the derived fields of buyer rows written before version 4 (storage/versions.ts), a
  * batch at a time in buyer-id order, resuming where it stopped: the upgrade only left a marker,
  * so opening a big book never waits for a rewrite of every row. Each batch goes through
  * refreshDerived inside its own write transaction, so an edit made meanwhile is never overwritten.

@@ -53,7 +53,30 @@ export const nextStepSettingsSchema = z.object({
 });
 export type NextStepSettings = z.infer<typeof nextStepSettingsSchema>;
 
-export const DEFAULT_NEXT_STEP_SETTINGS: NextStepSettings = nextStepSettingsSchema.parse({});
+/**
+ * The defaults, written out rather than parsed at load: a parse while modules load runs before the
+ * panel's entry has set zod's `jitless` (lib/zod-setup.ts), and zod's eval probe then trips the CSP.
+ * tests/unit/lib/next-step-defaults.test.ts holds it equal to `nextStepSettingsSchema.parse({})`.
+ */
+export const DEFAULT_NEXT_STEP_SETTINGS: NextStepSettings = {
+  replyDueHours: 24,
+  replyUrgentHours: 12,
+  replyFollowUpDays: [2, 5, 10],
+  quoteFollowUpDays: [3, 7, 14],
+  quoteDormantDays: 7,
+  sampleTransitDays: 7,
+  sampleFeedbackDays: 5,
+  orderShippingUpdateDays: 7,
+  orderDeliveryDays: 35,
+  reorderDefaultDays: 90,
+  reorderLeadDays: 14,
+  dormantDays: 60,
+  workStart: '09:00',
+  workEnd: '18:00',
+  sellerTimeZone: null,
+  buyerHours: {},
+  reminder: { enabled: false, time: '09:00' },
+};
 
 export const minutesOf = (hhmmText: string): number => {
   const [h, m] = hhmmText.split(':').map(Number);

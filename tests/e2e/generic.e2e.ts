@@ -5,7 +5,7 @@
  *   (.output/chrome-mv3-e2e), which adds host access to every page only because Playwright cannot
  *   click the toolbar button that grants activeTab;
  * - a capture message sent from such a tab is refused: the panel only takes pushed captures from
- *   the platforms' pages (lib/allowed-sites.ts). The message is forged from the tab's own
+ *   the platforms' pages (extractors/allowed-sites.ts). The message is forged from the tab's own
  *   extension context with scripting.executeScript, and the same forgery on a platform page is
  *   shown as a control, so the refusal is not just a message that never arrived.
  */

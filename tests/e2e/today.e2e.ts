@@ -54,10 +54,10 @@ describe('Today: next steps', () => {
     // Log a quote from the buyer's timeline: the step becomes the quote's first follow-up, in 3 days.
     await panel.locator(T.tabBuyers).click();
     await panel.locator(T.buyerRow).first().click();
-    const form = panel.locator(T.addTouchpoint);
-    await form.waitFor({ state: 'visible', timeout: 10_000 });
-    await form.locator('select').nth(2).selectOption('quote-sent');
-    await form.locator('button[type="submit"]').click();
+    // The quick button: a quote sent, now, on the buyer's channel (components/quick-log.tsx).
+    const quick = panel.locator('[data-testid="quick-quote-sent"]');
+    await quick.waitFor({ state: 'visible', timeout: 10_000 });
+    await quick.click();
     await panel.locator(T.timelineItem).nth(1).waitFor({ state: 'visible', timeout: 10_000 });
     await panel.locator('[data-testid="tab-today"]').click();
     const quote = step(panel, 'follow-up-quote');

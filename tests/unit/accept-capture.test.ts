@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult } from '../../lib/accept-capture';
+import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult } from '../../components/accept-capture';
 import { emptyCapture } from '../../lib/capture';
 
 const alibabaUrl = 'https://message.alibaba.com/message/maDetail.htm?imInquiryId=1';

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { runCapture } from '../../lib/content-runtime';
+import { runCapture } from '../../entrypoints/shared/content-runtime';
 import { emptyCapture } from '../../lib/capture';
 import type { PlatformModule } from '../../extractors/types';
 

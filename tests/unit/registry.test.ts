@@ -12,7 +12,7 @@ import { ALL_MODULES, PLATFORM_MODULES } from '../../extractors/registry';
 import { findAdapter } from '../../extractors/extract-page';
 import { generic } from '../../extractors/platforms/generic';
 import { ALL_PLATFORM_MATCHES, PAGE_DATA_PLATFORMS, PLATFORM_MATCHES } from '../../extractors/platform-matches';
-import { platformForUrl } from '../../lib/allowed-sites';
+import { platformForUrl } from '../../extractors/allowed-sites';
 
 const root = resolve(__dirname, '../..');
 

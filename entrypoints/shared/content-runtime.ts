@@ -3,13 +3,12 @@
  * adapters, tell the panel, answer the panel's "read now", and read again when a single-page
  * inbox switches conversation without a page load. Kept small: it runs on every inquiry page.
  */
-import './zod-setup';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractPage, findAdapter } from '../extractors/extract-page';
-import type { PageAdapter, PlatformModule } from '../extractors/types';
-import { isCaptureRead } from './content-checks';
-import type { CaptureChanged, CaptureResult } from './messages';
+import { extractPage, findAdapter } from '../../extractors/extract-page';
+import type { PageAdapter, PlatformModule } from '../../extractors/types';
+import { isCaptureRead } from '../../lib/content-checks';
+import type { CaptureChanged, CaptureResult } from '../../lib/messages';
 
 /** Name of the performance.measure entry each extraction leaves (read by bench/). */
 export const EXTRACT_MEASURE = 'buyerbook:extract';

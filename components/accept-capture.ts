@@ -12,9 +12,9 @@
  * be mended is refused with that list. Only the gate's own refusals stay silent.
  */
 import * as z from 'zod/mini';
-import { repairCapture, type CaptureIssue } from './capture-repair';
-import { platformForUrl } from './allowed-sites';
-import type { RawCapture } from './capture';
+import { repairCapture, type CaptureIssue } from '../lib/capture-repair';
+import { platformForUrl } from '../extractors/allowed-sites';
+import type { RawCapture } from '../lib/capture';
 
 export interface MessageSender {
   tab?: { id?: number; url?: string };
