@@ -87,10 +87,7 @@ describe('network guard', () => {
     expect(browser.guard.leaks).toEqual([]);
   });
 
-  // Skipped since the views became lazy chunks: zod's eval probe runs before the entry's
-  // `jitless` setting in some chunk order, and Chrome reports it (the probe is caught, nothing is
-  // evaluated). Open: find the parse that runs first, then turn this back on.
-  it.skip('shows every panel view without a content-security-policy violation', async () => {
+  it('shows every panel view without a content-security-policy violation', async () => {
     const fixtures = contentScriptFixtures();
     browser = await launchFor(fixtures[0] ?? null);
     // Recorded in every page before its scripts run: zod's eval probe, an inline style, a script.
