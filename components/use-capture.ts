@@ -17,12 +17,12 @@ import { emptyCapture, isEmptyCapture, type Capture, type Platform, type RawCapt
 import {
   captureReadMessage,
   panelRequestMessageSchema,
-  pendingReplySchema,
   CAPTURE_COMMAND,
   type PanelRequest,
   type PendingRequests,
   type PickField,
 } from '../lib/messages';
+import { sendRequest } from '../lib/protocol';
 import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult, type Accepted } from './accept-capture';
 import type { CaptureIssue } from '../lib/capture-repair';
 import { platformForUrl } from '../extractors/allowed-sites';
@@ -180,7 +180,7 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
       for (let i = 0; i < attempts; i++) {
         if (at !== epoch.current) return;
         try {
-          const reply: unknown = await browser.tabs.sendMessage(tabId, captureReadMessage());
+          const reply = await sendRequest((m) => browser.tabs.sendMessage(tabId, m), captureReadMessage());
           if (at !== epoch.current) return;
           const accepted = acceptCaptureResult(reply, url ?? undefined);
           if (accepted.ok) return void (await show(accepted.capture, at, accepted.issues));
@@ -244,11 +244,10 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
     if (!loading) {
       const ask: PendingRequests = { type: 'buyerbook/pending', tabId };
       Promise.resolve()
-        .then(() => browser.runtime.sendMessage(ask))
-        .then((reply: unknown) => {
-          const parsed = pendingReplySchema.safeParse(reply);
-          if (!parsed.success || at !== epoch.current) return;
-          for (const r of parsed.data.requests) onRequest(r, r.kind === 'pick' ? r.pageUrl : null);
+        .then(() => sendRequest((m) => browser.runtime.sendMessage(m), ask))
+        .then((reply) => {
+          if (!reply || at !== epoch.current) return;
+          for (const r of reply.requests) onRequest(r, r.kind === 'pick' ? r.pageUrl : null);
         })
         .catch(() => {});
     }

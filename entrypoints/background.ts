@@ -6,13 +6,13 @@ import {
   PICK_FIELDS,
   PICK_MAX,
   pendingRequestsSchema,
-  takenReplySchema,
   type PanelRequest,
   type PanelRequestMessage,
   type PendingReply,
   type PickField,
 } from '../lib/messages';
 import { bookChangedSchema, reminderChangedSchema } from '../lib/badge-messages';
+import { sendRequest } from '../lib/protocol';
 import { setMessageSource, t } from '../lib/i18n';
 import { nextReminderAt } from '../lib/next-steps/reminder';
 import { sellerZone } from '../lib/next-steps/rules';
@@ -67,8 +67,7 @@ function keep(tabId: number, request: PanelRequest): void {
 async function deliver(tabId: number, request: PanelRequest): Promise<void> {
   const message: PanelRequestMessage = { type: 'buyerbook/panel-request', tabId, request };
   try {
-    const reply: unknown = await browser.runtime.sendMessage(message);
-    if (takenReplySchema.safeParse(reply).success) return;
+    if (await sendRequest((m) => browser.runtime.sendMessage(m), message)) return;
   } catch {
     // No extension page is open to receive it.
   }
