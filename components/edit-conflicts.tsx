@@ -6,17 +6,11 @@ import type { FieldConflict } from '../storage/edit-conflicts';
 import { channelLabel, directionLabel, formatDateTime, stageLabel, storedKindLabel, t, type MessageKey } from '../lib/i18n';
 import type { Channel, Direction, StoredKind } from '../lib/domain';
 import type { Stage } from '../storage/schema';
+import { CAPTURE_FIELD_LABELS } from './capture-field-labels';
 
+// The buyer's own fields carry the capture form's labels; the rest are the edit forms' own.
 const LABELS: Record<string, MessageKey> = {
-  name: 'fieldName',
-  company: 'fieldCompany',
-  country: 'fieldCountry',
-  emails: 'fieldEmails',
-  phones: 'fieldPhones',
-  whatsapp: 'fieldWhatsapp',
-  wechat: 'fieldWechat',
-  linkedin: 'fieldLinkedin',
-  website: 'fieldWebsite',
+  ...CAPTURE_FIELD_LABELS,
   platformIds: 'fieldPlatformIds',
   tags: 'fieldTags',
   stage: 'fieldStage',
