@@ -100,31 +100,33 @@ export class NetworkGuard {
     await context.exposeBinding(RTC_BINDING, (_source, what: unknown) => {
       this.record(typeof what === 'string' ? what : 'unknown', 'WebRTC');
     });
-    await context.addInitScript(rtcWatch, RTC_BINDING);
+    await context.addInitScript({ content: RTC_WATCH_SCRIPT });
   }
 }
 
 const RTC_BINDING = '__buyerbookNetworkGuardRtc';
 
 /**
- * Runs in every page before its own scripts (a string, not a closure: Playwright serialises it).
+ * Runs in every page before its own scripts. Plain JavaScript source, not a function's text: the
+ * bench and `npm start` run under tsx, whose esbuild keeps function names by wrapping named
+ * functions in a `__name(...)` helper the page does not have ("__name is not defined").
  * Any RTCPeerConnection is reported with its ICE servers, and its candidates are never gathered:
  * the connection is closed at once.
  */
-function rtcWatch(binding: string): void {
-  const w = globalThis as unknown as Record<string, unknown>;
-  const Native = w.RTCPeerConnection as (new (cfg?: { iceServers?: { urls: string | string[] }[] }) => { close(): void }) | undefined;
+export const RTC_WATCH_SCRIPT = `(() => {
+  const w = globalThis;
+  const Native = w.RTCPeerConnection;
   if (!Native) return;
-  const report = w[binding] as ((s: string) => void) | undefined;
-  const Guarded = function (this: unknown, cfg?: { iceServers?: { urls: string | string[] }[] }) {
-    const servers = (cfg?.iceServers ?? []).flatMap((s) => (Array.isArray(s.urls) ? s.urls : [s.urls]));
-    report?.(servers.length ? servers.join(' ') : 'RTCPeerConnection');
+  const report = w[${JSON.stringify(RTC_BINDING)}];
+  const Guarded = function (cfg) {
+    const servers = ((cfg && cfg.iceServers) || []).flatMap((s) => (Array.isArray(s.urls) ? s.urls : [s.urls]));
+    if (typeof report === 'function') report(servers.length ? servers.join(' ') : 'RTCPeerConnection');
     const pc = new Native(cfg);
     pc.close();
     return pc;
-  } as unknown as typeof Native;
+  };
   Object.defineProperty(w, 'RTCPeerConnection', { value: Guarded, configurable: true, writable: true });
-}
+})();`;
 
 export interface LaunchOptions {
   /** Which build to load; the e2e build adds host access to every page ("Capture from this page"). */
