@@ -22,8 +22,8 @@ const SettingsView = lazy(() => import('./settings-view').then((m) => ({ default
 
 type View = 'this-page' | 'buyers' | 'today' | 'data' | 'settings';
 
-/** Where the panel opens away from a platform's page. */
-const BOOK_VIEW: View = 'buyers';
+/** Where the panel opens away from a platform's page: what is due today, the seller's day. */
+const BOOK_VIEW: View = 'today';
 
 export function App({ search }: { search?: string }) {
   const start = useStartView(search);

@@ -19,6 +19,7 @@ export const T = {
   empty: '[data-testid="empty-capture"]',
   tabThisPage: '[data-testid="tab-this-page"]',
   tabBuyers: '[data-testid="tab-buyers"]',
+  tabToday: '[data-testid="tab-today"]',
   tabSettings: '[data-testid="tab-settings"]',
   search: '[data-testid="buyer-search"]',
   buyerRow: '[data-testid="buyer-row"]',

@@ -31,8 +31,9 @@ describe('a page that is not a platform', () => {
   it('shows unsupported-page and capture-generic in the shipped build', async () => {
     browser = await launchFor(fx, { mode: 'prod' });
     const { panel } = await openWithPanel(browser, fx.url, fx.html);
-    // Away from a platform page the panel opens on the book; "This page" is one click away.
-    await expect.poll(() => panel.locator(T.tabBuyers).getAttribute('aria-selected')).toBe('true');
+    // Away from a platform page the panel opens on the book's Today view; "This page" is one click away.
+    await expect.poll(() => panel.locator(T.tabToday).getAttribute('aria-selected')).toBe('true');
+    await panel.locator('[data-testid="today-view"]').waitFor({ state: 'visible', timeout: 15_000 });
     await panel.locator(T.tabThisPage).click();
     await panel.locator(T.unsupported).waitFor({ state: 'visible', timeout: 15_000 });
     await panel.locator(T.captureGeneric).waitFor({ state: 'visible', timeout: 5_000 });

@@ -75,7 +75,7 @@ describe('network guard', () => {
       const { page, panel } = await openWithPanel(browser, fx.url, fx.html);
       await settle(panel);
       // Walk the panel's tabs too: the buyers list and settings must not fetch anything either.
-      for (const tab of [T.tabBuyers, T.tabSettings, T.tabThisPage]) {
+      for (const tab of [T.tabBuyers, T.tabToday, T.tabSettings, T.tabThisPage]) {
         const t = panel.locator(tab);
         if (await t.count()) await t.first().click();
         await panel.waitForTimeout(200);
@@ -99,7 +99,7 @@ describe('network guard', () => {
     const fx = fixtures[0]!;
     const { panel } = await openWithPanel(browser, fx.url, fx.html);
     await settle(panel);
-    for (const tab of [T.tabBuyers, T.tabSettings, T.tabThisPage]) {
+    for (const tab of [T.tabBuyers, T.tabToday, T.tabSettings, T.tabThisPage]) {
       const t = panel.locator(tab);
       if (await t.count()) await t.first().click();
       await panel.waitForTimeout(200);

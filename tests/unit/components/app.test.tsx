@@ -12,16 +12,16 @@ describe('App', () => {
     render(<App search="?tabId=999" />);
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((t) => t.getAttribute('data-testid'))).toEqual(['tab-this-page', 'tab-buyers', 'tab-today', 'tab-data', 'tab-settings']);
-    // No such tab, so no platform page: the panel opens on the book.
-    await waitFor(() => expect(screen.getByTestId('tab-buyers').getAttribute('aria-selected')).toBe('true'));
-    expect(await within(screen.getByRole('tabpanel')).findByTestId('buyer-search', {}, { timeout: 10_000 })).toBeTruthy();
-    screen.getByTestId('tab-buyers').focus();
+    // No such tab, so no platform page: the panel opens on the book's Today view.
+    await waitFor(() => expect(screen.getByTestId('tab-today').getAttribute('aria-selected')).toBe('true'));
+    expect(await within(screen.getByRole('tabpanel')).findByTestId('today-view', {}, { timeout: 10_000 })).toBeTruthy();
+    screen.getByTestId('tab-today').focus();
     await user.keyboard('{End}');
     expect(document.activeElement).toBe(screen.getByTestId('tab-settings'));
     expect(screen.getByTestId('tab-settings').getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel').id).toBe(screen.getByTestId('tab-settings').getAttribute('aria-controls'));
     expect(await within(screen.getByRole('tabpanel')).findByTestId('settings-form', {}, { timeout: 10_000 })).toBeTruthy();
-    await user.keyboard('{ArrowLeft}{ArrowLeft}{ArrowLeft}{ArrowLeft}');
+    await user.keyboard('{Home}');
     expect(document.activeElement).toBe(screen.getByTestId('tab-this-page'));
     // Only the selected tab is a tab stop.
     expect(tabs.filter((t) => t.tabIndex === 0)).toHaveLength(1);
@@ -35,7 +35,7 @@ describe('App', () => {
     expect(startViewFor(null)).toBe('book');
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.example.com/' });
     render(<App search={`?tabId=${tab.id}`} />);
-    await waitFor(() => expect(screen.getByTestId('tab-buyers').getAttribute('aria-selected')).toBe('true'));
+    await waitFor(() => expect(screen.getByTestId('tab-today').getAttribute('aria-selected')).toBe('true'));
   });
 
   it('opens the saved buyer from the capture in the buyers tab', async () => {
