@@ -21,7 +21,14 @@ const dateInputToTime = (v: string): number | null => {
   return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime() : null;
 };
 
-export function TodayStep(props: { step: DueStep; now: number; sellerZone: string; onOpenBuyer?: (id: string) => void }) {
+export function TodayStep(props: {
+  step: DueStep;
+  now: number;
+  sellerZone: string;
+  onOpenBuyer?: (id: string) => void;
+  /** Whom the step is for (Today); the buyer's own card leaves it out. */
+  showBuyer?: boolean;
+}) {
   const { step: s, now, sellerZone } = props;
   const id = useId();
   const [busy, setBusy] = useState(false);
@@ -51,10 +58,14 @@ export function TodayStep(props: { step: DueStep; now: number; sellerZone: strin
         <span className="step-action">{actionLabel(s.action)}</span>
         {s.priorityNow === 0 ? <span className="chip urgent">{t('stepUrgent')}</span> : null}
         {s.snoozed ? <span className="chip">{t('stepSnoozed')}</span> : null}
-        <button type="button" className="link" aria-label={t('todayOpenBuyer', title)} onClick={() => props.onOpenBuyer?.(s.buyerId)}>
-          {title}
-        </button>
-        {s.buyerCountry ? <span className="muted small">{countryLabel(s.buyerCountry)}</span> : null}
+        {props.showBuyer !== false ? (
+          <>
+            <button type="button" className="link" aria-label={t('todayOpenBuyer', title)} onClick={() => props.onOpenBuyer?.(s.buyerId)}>
+              {title}
+            </button>
+            {s.buyerCountry ? <span className="muted small">{countryLabel(s.buyerCountry)}</span> : null}
+          </>
+        ) : null}
       </div>
       <p className="step-reason">{reasonText(s)}</p>
       <p className="step-meta muted small">
