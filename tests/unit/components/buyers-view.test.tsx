@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useState } from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { newBuyer } from './helpers';
 import { BuyersView } from '../../../components/buyers-view';
@@ -10,6 +10,8 @@ import { bulkPutBuyers, createBuyer, countBuyers, getBuyer } from '../../../stor
 import { listTimeline } from '../../../storage/touchpoints-repo';
 import type { Buyer } from '../../../storage/schema';
 
+// The buyer's card is its own chunk: a cold import of it on a loaded machine can pass the 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** The view with its selection held as the app holds it. */
 function Harness() {
