@@ -3,6 +3,7 @@
  * nextDueAt index (storage/today-repo.ts), so a step changes the moment its buyer's history does,
  * and the panel never reads the whole book.
  */
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { sellerZone as sellerZoneOf } from '../lib/next-steps/rules';
 import { DEFAULT_NEXT_STEP_SETTINGS } from '../lib/next-steps/settings';
@@ -14,18 +15,24 @@ import { TodayStep } from './today-step';
 import { useNow } from './use-now';
 
 type Group = 'overdue' | 'today' | 'upcoming';
-const GROUPS: { key: Group; label: () => string }[] = [
-  { key: 'overdue', label: () => t('todayOverdue') },
-  { key: 'today', label: () => t('todayDueToday') },
-  { key: 'upcoming', label: () => t('todayUpcoming') },
+/** The index range each group is read from: overdue its own, today and upcoming one together. */
+type Range = 'overdue' | 'soon';
+const GROUPS: { key: Group; range: Range; label: () => string }[] = [
+  { key: 'overdue', range: 'overdue', label: () => t('todayOverdue') },
+  { key: 'today', range: 'soon', label: () => t('todayDueToday') },
+  { key: 'upcoming', range: 'soon', label: () => t('todayUpcoming') },
 ];
 
-export function TodayView({ onOpenBuyer }: { onOpenBuyer?: (id: string) => void }) {
+export function TodayView({ onOpenBuyer, pageSize = 200 }: { onOpenBuyer?: (id: string) => void; /** Buyers read per page of a range. */ pageSize?: number }) {
   const now = useNow();
   const settings = useLiveQuery(() => getSettings(), []);
   const zone = sellerZoneOf(settings?.nextSteps ?? DEFAULT_NEXT_STEP_SETTINGS);
   const dayEnd = localDayBounds(now, zone).end;
-  const book = useLiveQuery(() => readToday({ now, dayEnd }), [now, dayEnd]);
+  // Pages read per range: "show more" adds one, read after the last buyer shown (keyset).
+  const [pages, setPages] = useState<Record<Range, number>>({ overdue: 1, soon: 1 });
+  const book = useLiveQuery(() => readToday({ now, dayEnd, pages, limit: pageSize }), [now, dayEnd, pages.overdue, pages.soon, pageSize]);
+  // A new day starts again from the first page of each range.
+  useEffect(() => setPages({ overdue: 1, soon: 1 }), [dayEnd]);
 
 
   if (!book) return <p className="state">{t('loading')}</p>;
@@ -41,6 +48,10 @@ export function TodayView({ onOpenBuyer }: { onOpenBuyer?: (id: string) => void 
       ) : (
         GROUPS.map((g) => {
           const steps: DueStep[] = book[g.key];
+          // Buyers shown in the group against the whole group's count: a cut list says so.
+          const total = book.buyers[g.key];
+          const shown = Math.min(total, new Set(steps.map((s) => s.buyerId)).size);
+          const cut = shown < total && (g.range === 'overdue' ? book.overdueMore : book.soonMore);
           return (
             <section key={g.key} className="section" data-testid={`today-${g.key}`} aria-label={g.label()}>
               <h3>
@@ -52,14 +63,21 @@ export function TodayView({ onOpenBuyer }: { onOpenBuyer?: (id: string) => void 
                     <TodayStep key={`${s.buyerId}|${s.key}`} step={s} now={now} sellerZone={zone} onOpenBuyer={onOpenBuyer} />
                   ))}
                 </ul>
-              ) : (
+              ) : cut ? null : (
                 <p className="muted small">{t('todayNoneInGroup')}</p>
               )}
+              {cut ? (
+                <p className="actions more-line" data-testid={`today-more-${g.key}`}>
+                  <span className="muted small">{t('todayShownOf', shown, total)}</span>
+                  <button type="button" data-testid={`today-load-more-${g.key}`} onClick={() => setPages((p) => ({ ...p, [g.range]: p[g.range] + 1 }))}>
+                    {t('todayLoadMore')}
+                  </button>
+                </p>
+              ) : null}
             </section>
           );
         })
       )}
-      {book.more ? <p className="muted small">{t('todayMore')}</p> : null}
     </section>
   );
 }

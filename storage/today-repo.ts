@@ -16,12 +16,27 @@ export interface DueStep extends NextStep {
   priorityNow: StepPriority;
 }
 
+/** Where a range's read stopped: the last buyer read, in the order of the index (due time, then id). */
+export interface DueCursor {
+  dueAt: number;
+  id: string;
+}
+
 export interface TodaySteps {
   overdue: DueStep[];
   today: DueStep[];
   upcoming: DueStep[];
-  /** True when a range held more buyers than were read: the lists show the first `limit` of each. */
+  /** True when a range held more buyers than were read: the lists show the first pages of each. */
   more: boolean;
+  /** Per range: more buyers than were read (the view offers the next page), and where it stopped. */
+  overdueMore: boolean;
+  soonMore: boolean;
+  soonLast: DueCursor | null;
+  /**
+   * Buyers with a step in each group: the number read, or, where a range was cut, the index's
+   * count of the whole range, so the view says how many there are, never cuts silently.
+   */
+  buyers: { overdue: number; today: number; upcoming: number };
 }
 
 export interface TodayRange {
@@ -30,29 +45,104 @@ export interface TodayRange {
   dayEnd: number;
   /** Upcoming: this many days past the end of today (7). */
   upcomingDays?: number;
-  /** Buyers read per range at most (200). */
+  /** Buyers read per page (200). */
   limit?: number;
+  /** Pages read per range (1): "load more" asks for one more, read after the last (keyset). */
+  pages?: { overdue?: number; soon?: number };
 }
 
 const byDueThenPriority = (a: DueStep, b: DueStep) => a.dueAt - b.dueAt || a.priorityNow - b.priorityNow || a.key.localeCompare(b.key);
 // Overdue: the most pressing first (an urgent reply before an old re-engagement), then the most recent.
 const byPriorityThenRecent = (a: DueStep, b: DueStep) => a.priorityNow - b.priorityNow || b.dueAt - a.dueAt || a.key.localeCompare(b.key);
 
+/**
+ * One page of buyers with a step due in [lo, hi), after `after` in the index's order: ascending
+ * (due time, then id), or descending for the overdue range (the most recently due first). A
+ * keyset on the nextDueAt index, whose entries IndexedDB orders by key then primary key: the rest
+ * of the buyers due at exactly the cursor's time (keys only: many are placed on the same working
+ * hour), then the range after it. No offset, so a page never skips nor repeats a buyer.
+ */
+export async function readDuePage(
+  db: BuyerbookDB,
+  order: 'asc' | 'desc',
+  range: { lo?: number; hi: number },
+  after: DueCursor | undefined,
+  limit: number,
+): Promise<BuyerRow[]> {
+  const index = db.buyers.where('nextDueAt');
+  const rest = (from: number | undefined, open: boolean) => {
+    if (order === 'desc') return (from == null ? index.below(range.hi) : index.below(from)).reverse();
+    return index.between(from ?? range.lo ?? -Infinity, range.hi, !open, false);
+  };
+  if (!after) return rest(undefined, false).limit(limit).toArray();
+  const tied = ((await index.equals(after.dueAt).primaryKeys()) as string[])
+    .filter((id) => (order === 'asc' ? id > after.id : id < after.id))
+    .sort()
+    .slice(0, order === 'asc' ? limit : undefined);
+  const ties = order === 'asc' ? tied : tied.reverse().slice(0, limit);
+  const tiedRows = (await db.buyers.bulkGet(ties)).filter((r): r is BuyerRow => !!r);
+  if (ties.length >= limit) return tiedRows;
+  return [...tiedRows, ...(await rest(after.dueAt, true).limit(limit - ties.length).toArray())];
+}
+
+const cursorOf = (r: BuyerRow): DueCursor => ({ dueAt: r.nextDueAt ?? 0, id: r.id });
+
+/** Up to `pages` pages of a range, each read after the last (keyset); whether the range has more. */
+async function readPages(
+  db: BuyerbookDB,
+  order: 'asc' | 'desc',
+  range: { lo?: number; hi: number },
+  limit: number,
+  pages: number,
+): Promise<{ rows: BuyerRow[]; full: boolean }> {
+  const rows: BuyerRow[] = [];
+  let after: DueCursor | undefined;
+  let full = false;
+  for (let p = 0; p < Math.max(1, pages); p++) {
+    const page = await readDuePage(db, order, range, after, limit);
+    rows.push(...page);
+    full = page.length >= limit;
+    if (!full) break;
+    after = cursorOf(page[page.length - 1]!);
+  }
+  return { rows, full };
+}
+
 export async function readToday(range: TodayRange, db: BuyerbookDB = getDb()): Promise<TodaySteps> {
   const { now, dayEnd } = range;
   const limit = Math.max(1, range.limit ?? 200);
   const horizon = dayEnd + (range.upcomingDays ?? 7) * DAY_MS;
-  // The most recently overdue first: those read when there are more than `limit`.
-  const [late, soon, steps] = await db.transaction('r', db.buyers, db.buyerSteps, async () => {
+  const [late, soon, steps, counted] = await db.transaction('r', db.buyers, db.buyerSteps, async () => {
     const [late, soon] = await Promise.all([
-      db.buyers.where('nextDueAt').below(now).reverse().limit(limit).toArray(),
-      db.buyers.where('nextDueAt').between(now, horizon, true, false).limit(limit).toArray(),
+      readPages(db, 'desc', { hi: now }, limit, range.pages?.overdue ?? 1),
+      readPages(db, 'asc', { lo: now, hi: horizon }, limit, range.pages?.soon ?? 1),
     ]);
-    const ids = [...new Set([...late, ...soon].map((r) => r.id))];
+    const ids = [...new Set([...late.rows, ...soon.rows].map((r) => r.id))];
     const rows = await db.buyerSteps.bulkGet(ids);
-    return [late, soon, new Map(rows.filter((r) => !!r).map((r) => [r!.buyerId, r!.steps]))] as const;
+    // A range that was cut is counted (keys only, in the index); one read whole needs no count.
+    const index = db.buyers.where('nextDueAt');
+    const [overdue, today, upcoming] = await Promise.all([
+      late.full ? index.below(now).count() : null,
+      soon.full ? index.between(now, dayEnd, true, false).count() : null,
+      soon.full ? index.between(dayEnd, horizon, true, false).count() : null,
+    ]);
+    return [late, soon, new Map(rows.filter((r) => !!r).map((r) => [r!.buyerId, r!.steps])), { overdue, today, upcoming }] as const;
   });
-  const out: TodaySteps = { overdue: [], today: [], upcoming: [], more: late.length >= limit || soon.length >= limit };
+  const lastSoon = soon.rows.at(-1);
+  const out: TodaySteps = {
+    overdue: [],
+    today: [],
+    upcoming: [],
+    more: late.full || soon.full,
+    overdueMore: late.full,
+    soonMore: soon.full,
+    soonLast: lastSoon ? cursorOf(lastSoon) : null,
+    buyers: {
+      overdue: counted.overdue ?? late.rows.length,
+      today: counted.today ?? soon.rows.filter((r) => (r.nextDueAt ?? 0) < dayEnd).length,
+      upcoming: counted.upcoming ?? soon.rows.filter((r) => (r.nextDueAt ?? 0) >= dayEnd).length,
+    },
+  };
   const seen = new Set<string>();
   const add = (row: BuyerRow) => {
     if (seen.has(row.id)) return;
@@ -64,8 +154,8 @@ export async function readToday(range: TodayRange, db: BuyerbookDB = getDb()): P
       else if (step.dueAt < horizon) out.upcoming.push(due);
     }
   };
-  late.forEach(add);
-  soon.forEach(add);
+  late.rows.forEach(add);
+  soon.rows.forEach(add);
   out.overdue.sort(byPriorityThenRecent);
   out.today.sort(byDueThenPriority);
   out.upcoming.sort(byDueThenPriority);

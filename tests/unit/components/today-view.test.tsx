@@ -69,3 +69,24 @@ describe('TodayView', () => {
     expect(await screen.findByTestId('today-empty')).toBeTruthy();
   });
 });
+
+describe('TodayView with more due than a page', () => {
+  it('says how many buyers each group has and shows more on request, never cutting silently', async () => {
+    for (let i = 0; i < 3; i++) {
+      await saveCapture(
+        alibabaCapture(
+          { name: `Buyer ${i}`, emails: [`b${i}@example.com`], phones: [], whatsapp: null, platformBuyerId: `pb-${i}` },
+          { platformInquiryId: `inq-${i}`, receivedAt: new Date(Date.now() - (30 + i) * 24 * HOUR).toISOString() },
+        ),
+      );
+    }
+    const user = userEvent.setup();
+    render(<TodayView pageSize={2} />);
+    const overdue = await screen.findByTestId('today-overdue');
+    await waitFor(() => expect(within(overdue).getByTestId('today-more-overdue').textContent).toContain('Showing 2 of 3 buyers'));
+    expect(new Set(within(overdue).getAllByTestId('today-step').map((s) => s.dataset.buyer)).size).toBe(2);
+    await user.click(within(overdue).getByTestId('today-load-more-overdue'));
+    await waitFor(() => expect(new Set(within(overdue).getAllByTestId('today-step').map((s) => s.dataset.buyer)).size).toBe(3));
+    expect(within(overdue).queryByTestId('today-more-overdue')).toBeNull();
+  });
+});
