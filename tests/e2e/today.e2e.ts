@@ -9,7 +9,9 @@ import { launchFor, loadFixture, openWithPanel, readCaptureForm, saveCapture, T,
 
 const fx = loadFixture('alibaba-detail-zh');
 const STEP = '[data-testid="today-step"]';
-const step = (panel: Page, action: string) => panel.locator(`${STEP}[data-action="${action}"]`);
+// Today's own steps: the buyer's card shows the same step (in the Buyers tab, hidden meanwhile).
+const step = (panel: Page, action: string) => panel.locator(`[data-testid="today-view"] ${STEP}[data-action="${action}"]`);
+const cardStep = (panel: Page, action: string) => panel.locator(`[data-testid="buyer-next-step"] ${STEP}[data-action="${action}"]`);
 
 describe('Today: next steps', () => {
   let browser: ExtensionBrowser;
@@ -57,8 +59,12 @@ describe('Today: next steps', () => {
     // The quick button: a quote sent, now, on the buyer's channel (components/quick-log.tsx).
     const quick = panel.locator('[data-testid="quick-quote-sent"]');
     await quick.waitFor({ state: 'visible', timeout: 10_000 });
+    // The card shows the buyer's next step too: the snoozed reply, until the quote moves it.
+    await cardStep(panel, 'reply').filter({ hasText: 'Snoozed' }).waitFor({ state: 'visible', timeout: 10_000 });
     await quick.click();
     await panel.locator(T.timelineItem).nth(1).waitFor({ state: 'visible', timeout: 10_000 });
+    await cardStep(panel, 'follow-up-quote').waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(cardStep(panel, 'reply').count()).resolves.toBe(0);
     await panel.locator('[data-testid="tab-today"]').click();
     const quote = step(panel, 'follow-up-quote');
     await quote.waitFor({ state: 'visible', timeout: 10_000 });
@@ -70,7 +76,7 @@ describe('Today: next steps', () => {
 
     // Done logs the follow-up; the next one (the second) follows.
     await quote.locator('[data-testid="step-done"]').click();
-    await panel.locator(`${STEP}[data-action="follow-up-quote"]`, { hasText: '(follow-up 2)' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await panel.locator(`[data-testid="today-view"] ${STEP}[data-action="follow-up-quote"]`, { hasText: '(follow-up 2)' }).waitFor({ state: 'visible', timeout: 10_000 });
 
     // Dismiss: nothing is left this week.
     await step(panel, 'follow-up-quote').locator('[data-testid="step-dismiss"]').click();
