@@ -34,7 +34,6 @@ export function TodayView({ onOpenBuyer, pageSize = 200 }: { onOpenBuyer?: (id: 
   // A new day starts again from the first page of each range.
   useEffect(() => setPages({ overdue: 1, soon: 1 }), [dayEnd]);
 
-
   if (!book) return <p className="state">{t('loading')}</p>;
   const total = book.overdue.length + book.today.length + book.upcoming.length;
 
@@ -48,10 +47,10 @@ export function TodayView({ onOpenBuyer, pageSize = 200 }: { onOpenBuyer?: (id: 
       ) : (
         GROUPS.map((g) => {
           const steps: DueStep[] = book[g.key];
-          // Buyers shown in the group against the whole group's count: a cut list says so.
-          const total = book.buyers[g.key];
-          const shown = Math.min(total, new Set(steps.map((s) => s.buyerId)).size);
-          const cut = shown < total && (g.range === 'overdue' ? book.overdueMore : book.soonMore);
+          // Buyers read into the group against the whole group's count: a cut list says so.
+          const inGroup = book.buyers[g.key];
+          const shown = book.read[g.key];
+          const cut = shown < inGroup && (g.range === 'overdue' ? book.overdueMore : book.soonMore);
           return (
             <section key={g.key} className="section" data-testid={`today-${g.key}`} aria-label={g.label()}>
               <h3>
@@ -68,7 +67,7 @@ export function TodayView({ onOpenBuyer, pageSize = 200 }: { onOpenBuyer?: (id: 
               )}
               {cut ? (
                 <p className="actions more-line" data-testid={`today-more-${g.key}`}>
-                  <span className="muted small">{t('todayShownOf', shown, total)}</span>
+                  <span className="muted small">{t('todayShownOf', shown, inGroup)}</span>
                   <button type="button" data-testid={`today-load-more-${g.key}`} onClick={() => setPages((p) => ({ ...p, [g.range]: p[g.range] + 1 }))}>
                     {t('todayLoadMore')}
                   </button>

@@ -37,6 +37,8 @@ export interface TodaySteps {
    * count of the whole range, so the view says how many there are, never cuts silently.
    */
   buyers: { overdue: number; today: number; upcoming: number };
+  /** Buyers read whose earliest step falls in each group (the shown part of `buyers`). */
+  read: { overdue: number; today: number; upcoming: number };
 }
 
 export interface TodayRange {
@@ -129,6 +131,11 @@ export async function readToday(range: TodayRange, db: BuyerbookDB = getDb()): P
     return [late, soon, new Map(rows.filter((r) => !!r).map((r) => [r!.buyerId, r!.steps])), { overdue, today, upcoming }] as const;
   });
   const lastSoon = soon.rows.at(-1);
+  const read = {
+    overdue: late.rows.length,
+    today: soon.rows.filter((r) => (r.nextDueAt ?? 0) < dayEnd).length,
+    upcoming: soon.rows.filter((r) => (r.nextDueAt ?? 0) >= dayEnd).length,
+  };
   const out: TodaySteps = {
     overdue: [],
     today: [],
@@ -137,11 +144,8 @@ export async function readToday(range: TodayRange, db: BuyerbookDB = getDb()): P
     overdueMore: late.full,
     soonMore: soon.full,
     soonLast: lastSoon ? cursorOf(lastSoon) : null,
-    buyers: {
-      overdue: counted.overdue ?? late.rows.length,
-      today: counted.today ?? soon.rows.filter((r) => (r.nextDueAt ?? 0) < dayEnd).length,
-      upcoming: counted.upcoming ?? soon.rows.filter((r) => (r.nextDueAt ?? 0) >= dayEnd).length,
-    },
+    buyers: { overdue: counted.overdue ?? read.overdue, today: counted.today ?? read.today, upcoming: counted.upcoming ?? read.upcoming },
+    read,
   };
   const seen = new Set<string>();
   const add = (row: BuyerRow) => {

@@ -65,6 +65,7 @@ describe('Today pages', () => {
     expect(first.upcoming).toEqual([]);
     expect([first.overdueMore, first.soonMore, first.more]).toEqual([true, true, true]);
     expect(first.buyers).toEqual({ overdue: 5, today: 3, upcoming: 2 });
+    expect(first.read).toEqual({ overdue: 2, today: 2, upcoming: 0 });
     expect(first.soonLast?.dueAt).toBe(NOW + 2 * HOUR);
 
     const more = await readToday({ now: NOW, dayEnd: DAY_END, limit: 2, pages: { overdue: 3, soon: 2 } }, db);
@@ -73,6 +74,7 @@ describe('Today pages', () => {
     expect(more.upcoming.map((s) => s.buyerName)).toEqual(['Soon 0']);
     expect([more.overdueMore, more.soonMore]).toEqual([false, true]);
     expect(more.buyers).toEqual({ overdue: 5, today: 3, upcoming: 2 });
+    expect(more.read).toEqual({ overdue: 5, today: 3, upcoming: 1 });
 
     const whole = await readToday({ now: NOW, dayEnd: DAY_END }, db);
     expect([whole.overdue.length, whole.today.length, whole.upcoming.length, whole.more]).toEqual([5, 3, 2, false]);
