@@ -32,7 +32,7 @@ export function TodayView({ onOpenBuyer, pageSize = 200 }: { onOpenBuyer?: (id: 
   const [pages, setPages] = useState<Record<Range, number>>({ overdue: 1, soon: 1 });
   const book = useLiveQuery(() => readToday({ now, dayEnd, pages, limit: pageSize }), [now, dayEnd, pages.overdue, pages.soon, pageSize]);
   // A new day starts again from the first page of each range.
-  useEffect(() => setPages({ overdue: 1, soon: 1 }), [dayEnd]);
+  useEffect(() => setPages((p) => (p.overdue === 1 && p.soon === 1 ? p : { overdue: 1, soon: 1 })), [dayEnd]);
 
   if (!book) return <p className="state">{t('loading')}</p>;
   const total = book.overdue.length + book.today.length + book.upcoming.length;

@@ -168,7 +168,13 @@ async function headlessDemo(browser: ExtensionBrowser, panel: Page, buyerName: s
       await panel.locator(T.buyerDetail).waitFor({ state: 'visible', timeout: 10_000 });
       await shot('4-buyer-detail.png');
     }));
-  if (!listed || !detailed) console.error('(the capture and the save worked)');
+  // Today: the reply the new inquiry asks for, where the panel opens away from a platform page.
+  const today = await step('show Today', async () => {
+    await panel.locator(T.tabToday).click();
+    await panel.locator('[data-testid="today-view"] [data-testid="today-step"]').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await shot('5-today.png');
+  });
+  if (!listed || !detailed || !today) console.error('(the capture and the save worked)');
   return reportLeaks(browser);
 }
 
