@@ -10,9 +10,19 @@ import { actionLabel, reasonText } from './step-text';
 
 const DAY_MS = 24 * 3600 * 1000;
 
+// A formatter costs far more to make than to use, and Today shows two times a step.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "Wed, Nov 18, 09:00" in `zone`. */
 export function formatInZone(at: number, zone: string): string {
-  return new Intl.DateTimeFormat(uiLocale(), { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+  const locale = uiLocale();
+  const key = `${locale}|${zone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    formatters.set(key, f);
+  }
+  return f.format(at);
 }
 
 /** Local midnight starting a datetime picker's "YYYY-MM-DD" in the seller's browser. */

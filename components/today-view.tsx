@@ -23,7 +23,13 @@ const GROUPS: { key: Group; range: Range; label: () => string }[] = [
   { key: 'upcoming', range: 'soon', label: () => t('todayUpcoming') },
 ];
 
-export function TodayView({ onOpenBuyer, pageSize = 200 }: { onOpenBuyer?: (id: string) => void; /** Buyers read per page of a range. */ pageSize?: number }) {
+/**
+ * Buyers read per page of a range. Each step is a full card of buttons, so a page is what a
+ * seller works through in a sitting, and the panel's first view draws quickly; more on request.
+ */
+const PAGE_SIZE = 50;
+
+export function TodayView({ onOpenBuyer, pageSize = PAGE_SIZE }: { onOpenBuyer?: (id: string) => void; pageSize?: number }) {
   const now = useNow();
   const settings = useLiveQuery(() => getSettings(), []);
   const zone = sellerZoneOf(settings?.nextSteps ?? DEFAULT_NEXT_STEP_SETTINGS);
