@@ -119,4 +119,32 @@ describe('find anyone', () => {
     const created = newest.map((id) => rows.find((r) => r.id === id)!.createdAt);
     expect(created).toEqual([...created].sort((a, b) => b - a));
   });
+
+  test('words typed in order that fill the page are the page: no word range is read, and the page is the exact one', async () => {
+    const db = freshDb();
+    // 40 buyers with the words in order, 20 with them the other way round (they rank after).
+    const inOrder = Array.from({ length: 40 }, (_, i) => buyer(i, { name: `Jennifer Johnson ${i}`, lastContactAt: NOW - ((i * 7) % 40) * DAY }));
+    const reversed = Array.from({ length: 20 }, (_, i) => buyer(100 + i, { name: `Johnson Jennifer ${i}`, lastContactAt: NOW }));
+    await seed(db, [...inOrder, ...reversed]);
+    // The exact page: in-order matches first, then the most recent contact, ties by id (descending).
+    const expected = [...inOrder]
+      .sort((a, b) => (b.lastContactAt ?? 0) - (a.lastContactAt ?? 0) || b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1))
+      .slice(0, 10)
+      .map((b) => b.id);
+    const ranges: string[] = [];
+    const where = db.buyers.where.bind(db.buyers);
+    db.buyers.where = ((index: string) => (ranges.push(index), where(index))) as typeof db.buyers.where;
+    const page = await findBuyers({ query: 'jennifer jo', limit: 10, now: NOW }, db);
+    expect(page.buyers.map((b) => b.id)).toEqual(expected);
+    expect(page.more).toBe(true);
+    expect(ranges).toEqual(['phrases']);
+
+    // Fewer in-order matches than the page: the words' ranges as before, every match found.
+    ranges.length = 0;
+    const all = await findBuyers({ query: 'jennifer jo', limit: 100, now: NOW }, db);
+    expect(all.buyers.map((b) => b.id).slice(0, 40).sort()).toEqual(inOrder.map((b) => b.id).sort());
+    expect(all.buyers).toHaveLength(60);
+    expect(all.more).toBe(false);
+    expect(ranges).toContain('searchTokens');
+  });
 });
