@@ -256,12 +256,18 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
   const ranked = [...tokens].sort((a, b) => tokenSelectivity(b) - tokenSelectivity(a));
   // One word and no filter: its keys only help when they are few enough to read every row.
   const tokenCap = tokens.length === 1 && !hasFilters(o) ? b.rowCap : b.keyCap;
-  const sets = (
-    await Promise.all([
-      ...ranked.slice(0, 2).map((t) => keysUpTo(db.buyers.where('searchTokens').startsWith(t), tokenCap)),
-      ...filterRanges(db, o).map((r) => keysUpTo(r, b.keyCap)),
-    ])
-  ).filter((x): x is Set<string> => !!x);
+  // The most selective word first: when its range is small enough to read every row, those rows
+  // are checked against everything else, and the other ranges (a one-letter word: thousands of
+  // keys) would only cost their keys.
+  const first = await keysUpTo(db.buyers.where('searchTokens').startsWith(ranked[0]!), tokenCap);
+  const rest =
+    first && first.size <= b.rowCap
+      ? []
+      : await Promise.all([
+          ...ranked.slice(1, 2).map((t) => keysUpTo(db.buyers.where('searchTokens').startsWith(t), tokenCap)),
+          ...filterRanges(db, o).map((r) => keysUpTo(r, b.keyCap)),
+        ]);
+  const sets = [first, ...rest].filter((x): x is Set<string> => !!x);
   const candidates = sets.length ? intersect(sets) : null;
 
   let found: BuyerRow[];

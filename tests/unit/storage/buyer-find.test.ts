@@ -147,4 +147,23 @@ describe('find anyone', () => {
     expect(all.more).toBe(false);
     expect(ranges).toContain('searchTokens');
   });
+
+  test("a word few buyers share is read alone: the other word's and the filters' ranges are not read, and the result is exact", async () => {
+    const db = freshDb();
+    const rows = [
+      ...Array.from({ length: 30 }, (_, i) => buyer(i, { name: `Mathis M${i}`, country: i % 2 ? 'FR' : 'DE', lastContactAt: NOW - i * DAY })),
+      ...Array.from({ length: 60 }, (_, i) => buyer(100 + i, { name: `Marie M${i}`, country: 'FR', lastContactAt: NOW - i * DAY })),
+    ];
+    await seed(db, rows);
+    const ranges: string[] = [];
+    const where = db.buyers.where.bind(db.buyers);
+    db.buyers.where = ((index: string) => (ranges.push(index), where(index))) as typeof db.buyers.where;
+    // "mathis" holds 30 keys (under the row bound of 40); "m" every buyer, "country FR" 75.
+    const page = await findBuyers({ query: 'm mathis', country: 'FR', limit: 100, now: NOW, bounds: { rowCap: 40 } }, db);
+    const expected = rows.filter((r) => r.name!.startsWith('Mathis') && r.country === 'FR').map((r) => r.id);
+    expect(page.buyers.map((b) => b.id).sort()).toEqual(expected.sort());
+    expect(page.more).toBe(false);
+    // The phrase ("m mathis" in order) is looked at first; then one word's range, nothing more.
+    expect(ranges).toEqual(['phrases', 'searchTokens']);
+  });
 });
