@@ -88,7 +88,8 @@ describe('network guard', () => {
     }
     await new Promise((r) => setTimeout(r, 1_000));
     expect(browser.guard.leaks).toEqual([]);
-  });
+    // Every page of both fixture sets, a few seconds each: over the file's default on a loaded machine.
+  }, 300_000);
 
   it('records nothing while the seller captures from Outlook, edits a buyer and merges two', async () => {
     const mail = loadFixture('outlook-newest-first-german');
