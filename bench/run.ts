@@ -11,6 +11,9 @@
  *   --json FILE         also write the figures as JSON
  *   --smoke             small and quick (2,000 buyers, 2 runs): `npm test` keeps the benchmark working
  *   --no-build          use the existing .output/chrome-mv3-bench
+ *   --skip A,B          leave out slow steps whose figures are not wanted this time: ratio (the
+ *                       fill ratio), backup (backup and restore of the whole book), panel (panel
+ *                       open, scrolling, cold open), extraction; their rows print as n/a
  *   --headed            show the browser
  *
  * Not a test: no figure fails the run. It fails (exit 1) only when it cannot measure at all, or
@@ -51,7 +54,11 @@ interface Options {
   build: boolean;
   headed: boolean;
   smoke: boolean;
+  skip: Set<Step>;
 }
+
+const STEPS = ['ratio', 'backup', 'panel', 'extraction'] as const;
+type Step = (typeof STEPS)[number];
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
@@ -64,6 +71,7 @@ function parseArgs(argv: string[]): Options {
     build: true,
     headed: false,
     smoke: false,
+    skip: new Set(),
   };
   const num = (i: number) => {
     const v = Number(String(argv[i] ?? '').replace(/[_,]/g, ''));
@@ -85,6 +93,12 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-build') o.build = false;
     else if (a === '--headed') o.headed = true;
     else if (a === '--smoke') o.smoke = true;
+    else if (a === '--skip') {
+      for (const step of String(argv[++i] ?? '').split(',')) {
+        if (!STEPS.includes(step as Step)) throw new Error(`--skip takes some of ${STEPS.join(',')}, got ${step}`);
+        o.skip.add(step as Step);
+      }
+    }
     else throw new Error(`unknown flag ${a} (see bench/run.ts)`);
   }
   if (o.smoke) {
@@ -434,9 +448,9 @@ async function main(): Promise<number> {
       inquiries: Math.round((size.inquiries * o.ratioBuyers) / size.buyers),
       touchpoints: Math.round((size.touchpoints * o.ratioBuyers) / size.buyers),
     };
-    log(`fill ratio: ${runs} runs of ${ratioSize.buyers} buyers...`);
     const ratioRuns = [];
-    for (let r = 0; r < runs; r++) {
+    if (!o.skip.has('ratio')) log(`fill ratio: ${runs} runs of ${ratioSize.buyers} buyers...`);
+    for (let r = 0; r < (o.skip.has('ratio') ? 0 : runs); r++) {
       ratioRuns.push(await bench.evaluate((a) => window.bench.fillRatio(a), { seed: `${o.seed}/ratio`, size: ratioSize, chunkBuyers: 1000, bareFirst: r % 2 === 1 }));
     }
 
@@ -470,24 +484,26 @@ async function main(): Promise<number> {
     for (let r = 0; r < runs; r++) {
       const t = await bench.evaluate(() => window.bench.todayView());
       if (t) today.push(t.ms);
+      if (o.skip.has('backup')) continue;
       const rt = await bench.evaluate((bareFirst) => window.bench.backupRoundTrip({ bareFirst }), r % 2 === 1);
       if (rt) trips.push(rt);
     }
 
     // 6. The side panel, opened on the filled book.
-    log('panel open...');
-    const panel = await panelOpen(b, runs);
-    log('list scroll...');
-    const scrolls = await listScroll(b, runs);
+    const skipped = { times: [], firstRender: [], inDom: [], note: 'skipped' };
+    if (!o.skip.has('panel')) log('panel open...');
+    const panel = o.skip.has('panel') ? skipped : await panelOpen(b, runs);
+    if (!o.skip.has('panel')) log('list scroll...');
+    const scrolls = o.skip.has('panel') ? [] : await listScroll(b, runs);
 
     // 7. Content-script extraction per fixture page, and the bundles.
-    log('extraction...');
-    const ex = await extraction(b, bench, o.reads);
+    if (!o.skip.has('extraction')) log('extraction...');
+    const ex: Extraction = o.skip.has('extraction') ? { perPage: [], skipped: [], note: 'skipped' } : await extraction(b, bench, o.reads);
     const bundles = bundleSizes();
     await heap.stop();
     // 8. Last, as it restarts the browser: the first open after a browser start.
-    log('cold panel open...');
-    const cold = await coldOpen(b, Math.min(runs, 3));
+    if (!o.skip.has('panel')) log('cold panel open...');
+    const cold = o.skip.has('panel') ? [] : await coldOpen(b, Math.min(runs, 3));
 
     // --- figures ---
     const fillRate = fill.rows / (fill.importMs / 1000);

@@ -16,11 +16,17 @@ import { repairCapture, type CaptureIssue } from '../lib/capture-repair';
 import { platformForUrl } from '../extractors/allowed-sites';
 import type { RawCapture } from '../lib/capture';
 
+/** The fields of chrome.runtime.MessageSender the gate reads. */
 export interface MessageSender {
   tab?: { id?: number; url?: string };
+  /** 0 for the tab's top frame, positive inside an iframe; Chrome sets it whenever `tab` is set. */
+  frameId?: number;
+  /** Chrome 106+: the document that sent it, and its state when it sent it. */
+  documentId?: string;
+  documentLifecycle?: string;
 }
 
-export type Refusal = 'schema' | 'other-tab' | 'site-not-allowed' | 'platform-mismatch';
+export type Refusal = 'schema' | 'other-tab' | 'other-frame' | 'stale-document' | 'site-not-allowed' | 'platform-mismatch';
 export type Accepted =
   | { ok: true; capture: RawCapture; issues: CaptureIssue[] }
   | { ok: false; reason: Refusal; issues?: CaptureIssue[] };
@@ -40,11 +46,21 @@ function fromAllowedPage(payload: unknown, url: string | undefined): Accepted {
   return { ok: true, capture, issues };
 }
 
-/** A `capture-changed` message pushed by a content script. */
-export function acceptCaptureChanged(message: unknown, sender: MessageSender, tabId: number): Accepted {
+/**
+ * A `capture-changed` message pushed by a content script. The tab alone is not enough: the buyer
+ * is the one in the page the seller sees, so only the tab's top frame may speak (an iframe on the
+ * page is someone else's), and only its current document: a page left behind (in the
+ * back-forward cache, being unloaded, a prerender) or any document other than `documentId`, the
+ * one the panel knows is in the tab, is refused. Where Chrome names no document (before 106) or
+ * the panel does not know it yet, the frame and the lifecycle decide.
+ */
+export function acceptCaptureChanged(message: unknown, sender: MessageSender, tabId: number, documentId: string | null = null): Accepted {
   const parsed = changedEnvelope.safeParse(message);
   if (!parsed.success) return { ok: false, reason: 'schema' };
   if (sender.tab?.id !== tabId) return { ok: false, reason: 'other-tab' };
+  if (sender.frameId !== 0) return { ok: false, reason: 'other-frame' };
+  if (sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return { ok: false, reason: 'stale-document' };
+  if (documentId && sender.documentId !== undefined && sender.documentId !== documentId) return { ok: false, reason: 'stale-document' };
   return fromAllowedPage(parsed.data.capture, sender.tab.url);
 }
 

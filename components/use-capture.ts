@@ -23,7 +23,7 @@ import {
   type PickField,
 } from '../lib/messages';
 import { sendRequest } from '../lib/protocol';
-import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult, type Accepted } from './accept-capture';
+import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult, type Accepted, type MessageSender } from './accept-capture';
 import type { CaptureIssue } from '../lib/capture-repair';
 import { platformForUrl } from '../extractors/allowed-sites';
 import { normalizeCapture } from '../lib/normalize';
@@ -88,6 +88,30 @@ async function prepare(raw: RawCapture): Promise<Capture> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The document now in the tab's top frame, as Chrome names it (Chrome 106+: the result of an
+ * injection carries its document), or null where it cannot say. A no-op runs in the page's
+ * isolated world; the panel has host access wherever a content script may push a capture.
+ */
+async function topDocumentId(tabId: number): Promise<string | null> {
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => true });
+    const id = (result as { documentId?: unknown } | undefined)?.documentId;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Only the background relays requests: a sender with the extension's id, no tab (a page and its
+ * content scripts have one), and, where Chrome gives its address, the background's script.
+ */
+function fromBackground(sender: { id?: string; tab?: unknown; url?: string }): boolean {
+  if (sender.tab || sender.id !== browser.runtime.id) return false;
+  return sender.url === undefined || sender.url === browser.runtime.getURL('/background.js');
+}
+
 /** The command's shortcut as the seller set it (chrome://extensions/shortcuts), or '' for none. */
 async function captureShortcut(): Promise<string> {
   try {
@@ -122,6 +146,10 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
   const lastRaw = useRef<RawCapture | null>(null);
   const lastIssues = useRef<CaptureIssue[]>([]);
   const viewTab = useRef<number | null | undefined>(undefined);
+  // The document in the tab's top frame, once learned: pushes from any other are refused. Kept
+  // across a page load in the same tab (a late push of the page left behind is refused) and
+  // learned again when the load completes; the read then gets the new page's capture anyway.
+  const topDocument = useRef<string | null>(null);
   const draftEdited = useRef(false);
 
   const show = useCallback(async (raw: RawCapture, at: number, issues: CaptureIssue[] = []) => {
@@ -162,6 +190,7 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
     const otherTab = viewTab.current !== tabId;
     viewTab.current = tabId;
     if (otherTab) {
+      topDocument.current = null;
       draftEdited.current = false;
       lastKey.current = '';
       lastRaw.current = null;
@@ -180,7 +209,8 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
       for (let i = 0; i < attempts; i++) {
         if (at !== epoch.current) return;
         try {
-          const reply = await sendRequest((m) => browser.tabs.sendMessage(tabId, m), captureReadMessage());
+          // The top frame only: a content script in an iframe on the page is not the page's buyer.
+          const reply = await sendRequest((m) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }), captureReadMessage());
           if (at !== epoch.current) return;
           const accepted = acceptCaptureResult(reply, url ?? undefined);
           if (accepted.ok) return void (await show(accepted.capture, at, accepted.issues));
@@ -215,16 +245,16 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
       });
     };
 
-    const onMessage = (message: unknown, sender: { id?: string; tab?: { id?: number; url?: string } }) => {
+    const onMessage = (message: unknown, sender: MessageSender & { id?: string; url?: string }) => {
       const relayed = panelRequestMessageSchema.safeParse(message);
       if (relayed.success) {
-        // Only the background relays requests (it has no tab); only this tab's are ours.
-        if (sender.tab || (sender.id && sender.id !== browser.runtime.id) || relayed.data.tabId !== tabId) return undefined;
+        // Only the background's requests, and only this tab's, are ours.
+        if (!fromBackground(sender) || relayed.data.tabId !== tabId) return undefined;
         const r = relayed.data.request;
         onRequest(r, r.kind === 'pick' ? r.pageUrl : null);
         return Promise.resolve({ taken: true as const });
       }
-      const accepted = acceptCaptureChanged(message, sender, tabId);
+      const accepted = acceptCaptureChanged(message, sender, tabId, topDocument.current);
       if (accepted.ok) void show(accepted.capture, at, accepted.issues);
       else refuse(accepted, at);
       return undefined; // never answer: content scripts do not wait for the panel
@@ -235,6 +265,9 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
     if (!platform) {
       setView({ kind: 'unsupported' });
     } else if (!loading) {
+      void topDocumentId(tabId).then((id) => {
+        if (id && at === epoch.current) topDocument.current = id;
+      });
       void read(READ_ATTEMPTS);
     }
     // While the tab loads, the panel waits: the content script pushes its capture when ready,

@@ -103,10 +103,20 @@ export function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void
   return deliver(tab.id, { kind: 'capture' });
 }
 
-/** The panel, once started, asks for what was meant for it. Only extension pages may ask. */
+/**
+ * Only the side panel asks: an extension page without a tab (a page and its content scripts have
+ * one) at the panel's address, where Chrome gives the address. What is kept is the seller's
+ * selection, so no other page of the extension (the benchmark's, in its builds) is handed it.
+ */
+function fromPanel(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.tab || sender.id !== browser.runtime.id) return false;
+  return sender.url === undefined || sender.url.startsWith(browser.runtime.getURL('/sidepanel.html' as never));
+}
+
+/** The panel, once started, asks for what was meant for it. */
 export function onMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<PendingReply> | undefined {
   const parsed = pendingRequestsSchema.safeParse(message);
-  if (!parsed.success || sender.tab || sender.id !== browser.runtime.id) return undefined;
+  if (!parsed.success || !fromPanel(sender)) return undefined;
   const entry = pending.get(parsed.data.tabId);
   pending.delete(parsed.data.tabId);
   const fresh = entry && Date.now() - entry.at <= KEEP_MS ? entry.requests : [];

@@ -236,31 +236,56 @@ async function list(db: BuyerbookDB, o: FindOptions, limit: number, b: Bounds): 
 async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: number, b: Bounds): Promise<FindPage> {
   const keep = filterCheck(o);
   const matches = (r: BuyerRow) => keep(r) && tokens.every((t) => r.searchTokens.some((x) => x.startsWith(t)));
+  const s = SORTS[o.sort ?? 'recent'];
+  const phrase = searchQueryPhrase(o.query ?? '');
+  const rank = ranking(s, tokens, phrase);
+  // Words typed in order ("jennifer jo") are one narrow range of the phrases index even when each
+  // word is common (5,000 Jennifers in a book of 100,000). Ranked by relevance, in-order matches
+  // come first: when they fill the page they are the page, and the words' own ranges (thousands
+  // of keys, then hundreds of rows) are not read at all. Read whole, the range holds every
+  // in-order match, so the page is the exact one. Matches out of order may follow: "more".
+  let phraseRows: BuyerRow[] | null = null;
+  if (phrase && s === SORTS.recent) {
+    phraseRows = await db.buyers.where('phrases').startsWith(phrase).limit(b.scanMax).toArray();
+    const hits = [...new Map(phraseRows.map((r) => [r.id, r])).values()].filter(matches);
+    if (hits.length >= limit) {
+      hits.sort(rank);
+      return { buyers: hits.slice(0, limit).map(fromBuyerRow), more: true, next: null };
+    }
+  }
   const ranked = [...tokens].sort((a, b) => tokenSelectivity(b) - tokenSelectivity(a));
   // One word and no filter: its keys only help when they are few enough to read every row.
   const tokenCap = tokens.length === 1 && !hasFilters(o) ? b.rowCap : b.keyCap;
-  const sets = (
-    await Promise.all([
-      ...ranked.slice(0, 2).map((t) => keysUpTo(db.buyers.where('searchTokens').startsWith(t), tokenCap)),
-      ...filterRanges(db, o).map((r) => keysUpTo(r, b.keyCap)),
-    ])
-  ).filter((x): x is Set<string> => !!x);
+  // The most selective word first: when its range is small enough to read every row, those rows
+  // are checked against everything else, and the other ranges (a one-letter word: thousands of
+  // keys) would only cost their keys.
+  const first = await keysUpTo(db.buyers.where('searchTokens').startsWith(ranked[0]!), tokenCap);
+  const rest =
+    first && first.size <= b.rowCap
+      ? []
+      : await Promise.all([
+          ...ranked.slice(1, 2).map((t) => keysUpTo(db.buyers.where('searchTokens').startsWith(t), tokenCap)),
+          ...filterRanges(db, o).map((r) => keysUpTo(r, b.keyCap)),
+        ]);
+  const sets = [first, ...rest].filter((x): x is Set<string> => !!x);
   const candidates = sets.length ? intersect(sets) : null;
 
   let found: BuyerRow[];
   let complete = false;
-  const phrase = searchQueryPhrase(o.query ?? '');
   if (candidates && candidates.size <= b.rowCap) {
     // Every buyer that can match is among the candidates: the result is exact.
     found = (await rowsOf(db, candidates)).filter(matches);
     complete = true;
   } else if (candidates) {
-    found = (await rowsOf(db, [...candidates].slice(0, b.rowCap))).filter(matches);
+    // A slice of the candidates, and the in-order matches already read (they rank first).
+    const byId = new Map((phraseRows ?? []).map((r) => [r.id, r]));
+    for (const r of await rowsOf(db, [...candidates].slice(0, b.rowCap))) byId.set(r.id, r);
+    found = [...byId.values()].filter(matches);
   } else {
     // Nothing narrow: words typed in order as one phrase (a narrow range even when each word is
     // common), then a bounded slice of the most selective word's range.
     const byId = new Map<string, BuyerRow>();
-    if (phrase) for (const r of await db.buyers.where('phrases').startsWith(phrase).limit(b.scanMax).toArray()) byId.set(r.id, r);
+    if (phrase) for (const r of phraseRows ?? (await db.buyers.where('phrases').startsWith(phrase).limit(b.scanMax).toArray())) byId.set(r.id, r);
     // One word and no filter: every row of its range matches, so a little over the page will do
     // (a row has several tokens starting with "j": the index repeats it).
     const read = tokens.length === 1 && !hasFilters(o) ? Math.min(b.scanMax, Math.ceil(limit * 1.5)) : b.scanMax;
@@ -268,19 +293,20 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
     found = [...byId.values()].filter(matches);
   }
 
-  const s = SORTS[o.sort ?? 'recent'];
-  const order = comparer(s);
-  const keyed = (r: BuyerRow) => ({ key: s.key(r), id: r.id });
-  let rank: (a: BuyerRow, b: BuyerRow) => number = (a, b) => order(keyed(a), keyed(b));
-  if (s === SORTS.recent) {
-    // By relevance first: the words in the order typed, then more words matched whole.
-    const inOrder = (r: BuyerRow) => (phrase && r.phrases?.some((p) => p.startsWith(phrase)) ? 1 : 0);
-    const whole = (r: BuyerRow) => tokens.reduce((n, t) => n + (r.searchTokens.includes(t) ? 1 : 0), 0);
-    const byDate = rank;
-    rank = (a, b) => inOrder(b) - inOrder(a) || whole(b) - whole(a) || byDate(a, b);
-  }
   found.sort(rank);
   return { buyers: found.slice(0, limit).map(fromBuyerRow), more: !complete || found.length > limit, next: null };
+}
+
+/** The order of a search's results: the sort's, or for "last contact" relevance first. */
+function ranking(s: SortSpec, tokens: string[], phrase: string | null): (a: BuyerRow, b: BuyerRow) => number {
+  const order = comparer(s);
+  const keyed = (r: BuyerRow) => ({ key: s.key(r), id: r.id });
+  const byDate = (a: BuyerRow, b: BuyerRow) => order(keyed(a), keyed(b));
+  if (s !== SORTS.recent) return byDate;
+  // By relevance first: the words in the order typed, then more words matched whole.
+  const inOrder = (r: BuyerRow) => (phrase && r.phrases?.some((p) => p.startsWith(phrase)) ? 1 : 0);
+  const whole = (r: BuyerRow) => tokens.reduce((n, t) => n + (r.searchTokens.includes(t) ? 1 : 0), 0);
+  return (a, b) => inOrder(b) - inOrder(a) || whole(b) - whole(a) || byDate(a, b);
 }
 
 /**

@@ -11,11 +11,11 @@ import { browser } from 'wxt/browser';
 import type { BenchApi, RatioRun, SearchRun } from '../../bench/api';
 import { generateBook, type BookChunk } from '../../bench/generate';
 import { toBuyerRow } from '../../storage/buyer-row';
-import { countBuyers, findBuyers, listBuyers, type BuyerFilters } from '../../storage/buyers-repo';
+import { countBuyers, findBuyers, type BuyerFilters } from '../../storage/buyers-repo';
 import { SEARCH_LIMIT } from '../../components/list-sizes';
 import { bulkImport } from '../../storage/bulk-import';
 import { getDb, openDb, type BuyerbookDB } from '../../storage/db';
-import { listTimeline } from '../../storage/touchpoints-repo';
+import { listHistory } from '../../storage/buyer-history';
 import { captureReadMessage } from '../../lib/messages';
 import { sellerZone } from '../../lib/next-steps/rules';
 import { localDayBounds } from '../../lib/next-steps/working-hours';
@@ -185,17 +185,19 @@ const api: BenchApi = {
     return out;
   },
 
+  // What the panel reads: the Buyers tab's first page (findBuyers, no filter, last contact first).
   async listFirstPage(limit) {
     const t0 = performance.now();
-    const page = await listBuyers({ limit });
+    const { buyers: page } = await findBuyers({ limit });
     const ms = performance.now() - t0;
     // The panel shows the page first and counts after (the count is not part of the figure).
     return { ms, shown: page.length, total: await countBuyers() };
   },
 
+  // The buyer page's history (touchpoints, inquiries and stage changes), as the panel reads it.
   async timelineFirstPage(buyerId, limit) {
     const t0 = performance.now();
-    const rows = await listTimeline(buyerId, { limit });
+    const rows = await listHistory(buyerId, { limit });
     return { ms: performance.now() - t0, shown: rows.length };
   },
 

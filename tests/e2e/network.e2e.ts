@@ -3,10 +3,13 @@
  * panel open on it, the network guard (a catch-all route plus the context's request events)
  * records no request beyond the served pages and the extension's own files.
  *
+ * The seller's own work is walked too: an Outlook message captured and saved, a buyer's field
+ * edited and saved, two buyers merged, all with the guard on and nothing recorded.
+ *
  * The guard is first shown to catch a request, so a guard that sees nothing cannot pass as clean.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentScriptFixtures, launchFor, openWithPanel, T, type ExtensionBrowser } from './harness';
+import { contentScriptFixtures, launchFor, loadFixture, openWithPanel, readBook, saveCapture, T, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser | null = null;
 afterEach(async () => {
@@ -85,6 +88,57 @@ describe('network guard', () => {
     }
     await new Promise((r) => setTimeout(r, 1_000));
     expect(browser.guard.leaks).toEqual([]);
+    // Every page of both fixture sets, a few seconds each: over the file's default on a loaded machine.
+  }, 300_000);
+
+  it('records nothing while the seller captures from Outlook, edits a buyer and merges two', async () => {
+    const mail = loadFixture('outlook-newest-first-german');
+    const other = loadFixture('outlook-chinese-ui-oldest-first');
+    browser = await launchFor(mail);
+    const name = String(mail.expect.buyer.name);
+    const company = String(mail.expect.buyer.company);
+
+    // The Outlook message, captured as read.
+    const first = await openWithPanel(browser, mail.url, mail.html);
+    await first.panel.locator(T.form).waitFor({ timeout: 15_000 });
+    await expect.poll(() => first.panel.locator('[data-testid="field-name"]').inputValue()).toBe(name);
+    await saveCapture(first.panel);
+
+    // A second message from another address, which the seller files under the same name and
+    // company: a new buyer (no shared contact), and a likely duplicate of the first.
+    const second = await openWithPanel(browser, other.url, other.html);
+    await second.panel.locator(T.form).waitFor({ timeout: 15_000 });
+    await expect.poll(() => second.panel.locator('[data-testid="field-name"]').inputValue()).toBe(String(other.expect.buyer.name));
+    await second.panel.locator('[data-testid="field-name"]').fill(name);
+    await second.panel.locator('[data-testid="field-company"]').fill(company);
+    await saveCapture(second.panel);
+    await expect.poll(async () => (await readBook(second.panel)).buyers.length).toBe(2);
+
+    // An edit of one field, saved.
+    const panel = second.panel;
+    await panel.locator(T.tabBuyers).click();
+    await panel.locator(T.buyerRow).filter({ hasText: name }).first().click();
+    await panel.locator(T.buyerDetail).waitFor();
+    await panel.locator(`${T.buyerDetail} [data-testid="edit-details"]`).click();
+    await panel.locator(`${T.buyerDetail} [data-testid="buyer-field-wechat"]`).fill('schmidt-lager-wx');
+    await panel.locator(`${T.buyerDetail} [data-testid="save-buyer"]`).click();
+    await expect.poll(async () => (await readBook(panel)).buyers.some((b) => b.wechat === 'schmidt-lager-wx')).toBe(true);
+
+    // The merge of the two, confirmed.
+    await panel.locator(`${T.buyerDetail} ${T.merge}`).first().click();
+    await panel.locator('[data-testid="confirm-yes"]').click();
+    await expect.poll(async () => (await readBook(panel)).buyers.length, { timeout: 15_000 }).toBe(1);
+    const [merged] = (await readBook(panel)).buyers;
+    expect(merged?.emails).toEqual(expect.arrayContaining([...(mail.expect.buyer.emails as string[]), ...(other.expect.buyer.emails as string[])]));
+    expect(merged?.wechat).toBe('schmidt-lager-wx');
+    expect((await readBook(panel)).inquiries).toHaveLength(2);
+
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(browser.guard.leaks).toEqual([]);
+    // The guard was watching this very browser all along: a request off the served origins from
+    // the Outlook page is caught.
+    await first.page.evaluate(() => fetch('https://outlook-canary.buyerbook-test.invalid/ping').catch(() => 'blocked'));
+    await expect.poll(() => browser!.guard.leaks.some((l) => l.includes('outlook-canary.buyerbook-test.invalid'))).toBe(true);
   });
 
   it('shows every panel view without a content-security-policy violation', async () => {

@@ -60,6 +60,16 @@ describe('context menu', () => {
     await expect(pendingFor(6)).resolves.toEqual({ requests: [] });
   });
 
+  it('hands what it keeps only to the side panel page, not to another page of the extension', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => undefined) as never);
+    await onMenuClicked(click('email', 'ana@souza.com.br'), tab(10));
+    const page = (path: string) => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL(path as never) }) as Browser.runtime.MessageSender;
+    expect(pendingFor(10, page('/bench.html'))).toBeUndefined();
+    expect(pendingFor(10, { url: fakeBrowser.runtime.getURL('/sidepanel.html' as never) } as Browser.runtime.MessageSender)).toBeUndefined();
+    const { requests } = (await pendingFor(10, page('/sidepanel.html?tabId=10')))!;
+    expect(requests.map((r) => r.kind === 'pick' && r.text)).toEqual(['ana@souza.com.br']);
+  });
+
   it('forgets a request no panel asked for in time', async () => {
     vi.useFakeTimers();
     try {

@@ -26,7 +26,7 @@ async function openTab(url: string): Promise<number> {
 const changed = (capture: unknown) => ({ type: 'buyerbook/capture-changed', capture });
 /** A message from the tab's content script (Chrome gives the sending tab). */
 const push = (capture: unknown, tab: { id: number; url: string }) =>
-  act(() => fakeBrowser.runtime.onMessage.trigger(changed(capture), { id: fakeBrowser.runtime.id, tab } as never, noop));
+  act(() => fakeBrowser.runtime.onMessage.trigger(changed(capture), { id: fakeBrowser.runtime.id, tab, frameId: 0 } as never, noop));
 /** A request relayed by the background (an extension page: no tab). */
 const relay = (tabId: number, request: PanelRequest, sender: object = { id: fakeBrowser.runtime.id }) =>
   act(() => fakeBrowser.runtime.onMessage.trigger({ type: 'buyerbook/panel-request', tabId, request }, sender as never, noop));
@@ -206,7 +206,13 @@ describe('picked from the page', () => {
     expect(other).toBeUndefined();
     await relay(tabId, pick, { id: fakeBrowser.runtime.id, tab: { id: tabId, url: ALIBABA_URL } });
     await relay(tabId, pick, { id: 'another-extension' });
+    // A sender that names no extension, or an extension page other than the background (the
+    // relay is the background's alone), is not the relay either.
+    await relay(tabId, pick, {});
+    await relay(tabId, pick, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') });
     expect(dataValue(screen.getByTestId('field-name'))).toBe('Jonas Becker');
+    await relay(tabId, pick, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/background.js') });
+    await waitFor(() => expect(dataValue(screen.getByTestId('field-name'))).toBe('Mallory'));
   });
 
   it('opens a form for a page with no capture yet, holding the pick', async () => {

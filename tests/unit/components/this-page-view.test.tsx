@@ -25,9 +25,12 @@ async function openTab(url: string): Promise<number> {
 }
 
 const changed = (capture: RawCapture) => ({ type: 'buyerbook/capture-changed', capture });
-/** Deliver a message to the panel as Chrome does, with the sending tab (the fake's sender is partial). */
-const deliver = (message: unknown, tab: { id: number; url: string }) =>
-  act(() => fakeBrowser.runtime.onMessage.trigger(message, { tab } as never, noop));
+/**
+ * Deliver a message to the panel as Chrome does, with the sending tab and frame (the fake's sender
+ * is partial); `more` adds what Chrome 106+ says of the document.
+ */
+const deliver = (message: unknown, tab: { id: number; url: string }, more: object = {}) =>
+  act(() => fakeBrowser.runtime.onMessage.trigger(message, { tab, frameId: 0, ...more } as never, noop));
 
 describe('ThisPageView', () => {
   it("reads the pinned tab's capture, normalised and without the seller's own identity", async () => {
@@ -38,7 +41,8 @@ describe('ThisPageView', () => {
     render(<ThisPageView onOpenBuyer={noop} search={`?tabId=${tabId}`} />);
     const form = await screen.findByTestId('capture-form');
     expect(form.getAttribute('data-platform')).toBe('alibaba');
-    expect(send).toHaveBeenCalledWith(tabId, { type: 'buyerbook/capture-read' });
+    // Only the top frame is asked: a reply from an iframe on the page would be someone else's.
+    expect(send).toHaveBeenCalledWith(tabId, { type: 'buyerbook/capture-read' }, { frameId: 0 });
     expect(dataValue(screen.getByTestId('field-country'))).toBe('DE');
     expect(dataValue(screen.getByTestId('field-emails'))).toEqual(['j.becker@becker-haustechnik.de']);
     expect(dataValue(screen.getByTestId('field-phones'))).toEqual(['+4915112345678']);
@@ -66,6 +70,32 @@ describe('ThisPageView', () => {
     expect(dataValue(screen.getByTestId('field-name'))).toBe('Jonas Becker');
 
     await deliver(changed(next), { id: tabId, url: ALIBABA_URL });
+    await waitFor(() => expect(dataValue(screen.getByTestId('field-name'))).toBe('Maria Lopez'));
+  });
+
+  it("accepts pushed captures only from the top frame of the tab's current document", async () => {
+    const tabId = await openTab(ALIBABA_URL);
+    fakeBrowser.tabs.sendMessage = (async () => ({ type: 'buyerbook/capture-result', capture: rawAlibaba() })) as never;
+    // The panel learns which document is in the tab's top frame (Chrome names it in the injection's result).
+    const exec = vi.fn(async () => [{ frameId: 0, documentId: 'DOC-NOW', result: true }]);
+    fakeBrowser.scripting.executeScript = exec as never;
+    render(<ThisPageView onOpenBuyer={noop} search={`?tabId=${tabId}`} />);
+    await screen.findByTestId('capture-form');
+    await waitFor(() => expect(exec).toHaveBeenCalled());
+    expect(exec.mock.calls[0]).toMatchObject([{ target: { tabId, frameIds: [0] } }]);
+    await act(async () => {});
+
+    const next = rawAlibaba({ name: 'Maria Lopez', emails: ['maria@lopez.es'], phones: [], whatsapp: null, platformBuyerId: '99' });
+    const tab = { id: tabId, url: ALIBABA_URL };
+    // An iframe on the page, the document the tab left (still sending as it unloads), and one in
+    // the back-forward cache are refused.
+    await deliver(changed(next), tab, { frameId: 2, documentId: 'DOC-FRAME', documentLifecycle: 'active' });
+    await deliver(changed(next), tab, { documentId: 'DOC-BEFORE', documentLifecycle: 'active' });
+    await deliver(changed(next), tab, { documentId: 'DOC-NOW', documentLifecycle: 'cached' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dataValue(screen.getByTestId('field-name'))).toBe('Jonas Becker');
+
+    await deliver(changed(next), tab, { documentId: 'DOC-NOW', documentLifecycle: 'active' });
     await waitFor(() => expect(dataValue(screen.getByTestId('field-name'))).toBe('Maria Lopez'));
   });
 

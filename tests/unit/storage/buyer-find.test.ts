@@ -119,4 +119,51 @@ describe('find anyone', () => {
     const created = newest.map((id) => rows.find((r) => r.id === id)!.createdAt);
     expect(created).toEqual([...created].sort((a, b) => b - a));
   });
+
+  test('words typed in order that fill the page are the page: no word range is read, and the page is the exact one', async () => {
+    const db = freshDb();
+    // 40 buyers with the words in order, 20 with them the other way round (they rank after).
+    const inOrder = Array.from({ length: 40 }, (_, i) => buyer(i, { name: `Jennifer Johnson ${i}`, lastContactAt: NOW - ((i * 7) % 40) * DAY }));
+    const reversed = Array.from({ length: 20 }, (_, i) => buyer(100 + i, { name: `Johnson Jennifer ${i}`, lastContactAt: NOW }));
+    await seed(db, [...inOrder, ...reversed]);
+    // The exact page: in-order matches first, then the most recent contact, ties by id (descending).
+    const expected = [...inOrder]
+      .sort((a, b) => (b.lastContactAt ?? 0) - (a.lastContactAt ?? 0) || b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1))
+      .slice(0, 10)
+      .map((b) => b.id);
+    const ranges: string[] = [];
+    const where = db.buyers.where.bind(db.buyers);
+    db.buyers.where = ((index: string) => (ranges.push(index), where(index))) as typeof db.buyers.where;
+    const page = await findBuyers({ query: 'jennifer jo', limit: 10, now: NOW }, db);
+    expect(page.buyers.map((b) => b.id)).toEqual(expected);
+    expect(page.more).toBe(true);
+    expect(ranges).toEqual(['phrases']);
+
+    // Fewer in-order matches than the page: the words' ranges as before, every match found.
+    ranges.length = 0;
+    const all = await findBuyers({ query: 'jennifer jo', limit: 100, now: NOW }, db);
+    expect(all.buyers.map((b) => b.id).slice(0, 40).sort()).toEqual(inOrder.map((b) => b.id).sort());
+    expect(all.buyers).toHaveLength(60);
+    expect(all.more).toBe(false);
+    expect(ranges).toContain('searchTokens');
+  });
+
+  test("a word few buyers share is read alone: the other word's and the filters' ranges are not read, and the result is exact", async () => {
+    const db = freshDb();
+    const rows = [
+      ...Array.from({ length: 30 }, (_, i) => buyer(i, { name: `Mathis M${i}`, country: i % 2 ? 'FR' : 'DE', lastContactAt: NOW - i * DAY })),
+      ...Array.from({ length: 60 }, (_, i) => buyer(100 + i, { name: `Marie M${i}`, country: 'FR', lastContactAt: NOW - i * DAY })),
+    ];
+    await seed(db, rows);
+    const ranges: string[] = [];
+    const where = db.buyers.where.bind(db.buyers);
+    db.buyers.where = ((index: string) => (ranges.push(index), where(index))) as typeof db.buyers.where;
+    // "mathis" holds 30 keys (under the row bound of 40); "m" every buyer, "country FR" 75.
+    const page = await findBuyers({ query: 'm mathis', country: 'FR', limit: 100, now: NOW, bounds: { rowCap: 40 } }, db);
+    const expected = rows.filter((r) => r.name!.startsWith('Mathis') && r.country === 'FR').map((r) => r.id);
+    expect(page.buyers.map((b) => b.id).sort()).toEqual(expected.sort());
+    expect(page.more).toBe(false);
+    // The phrase ("m mathis" in order) is looked at first; then one word's range, nothing more.
+    expect(ranges).toEqual(['phrases', 'searchTokens']);
+  });
 });
