@@ -1,0 +1,103 @@
+/**
+ * The mail-signature and chat-line readers on what unseen mail and chat pages write, table by
+ * table, in the languages buyers write: English, Chinese, Japanese, Arabic, Spanish, Portuguese,
+ * Polish (and the Dutch, German, French, Italian and Turkish their mail clients add).
+ */
+import { describe, expect, it } from 'vitest';
+import { pageDocument } from '../../../scripts/extract-node';
+import { bodyLines, phonePart, readContacts, signatureLines } from '../../../extractors/mail-signature';
+
+const body = (html: string) => pageDocument(`<div id="b">${html}</div>`, 'https://example.com/').getElementById('b');
+
+describe('quoted mail in the languages of mail clients', () => {
+  const heads: [string, string][] = [
+    ['en', 'On Mon, Nov 16, 2026 at 10:00 AM Wei Zhang &lt;wei@sunray.cn&gt; wrote:'],
+    ['nl', 'Op ma 16 nov 2026 om 16:05 schreef Grace Lin &lt;grace@gardenline.cn&gt;:'],
+    ['de', 'Am Mo., 16. Nov. 2026 um 10:00 Uhr schrieb Wei Zhang &lt;wei@sunray.cn&gt;:'],
+    ['fr', 'Le lun. 16 nov. 2026 à 10:00, Wei Zhang &lt;wei@sunray.cn&gt; a écrit :'],
+    ['es', 'El lun, 16 nov 2026 a las 10:00, Wei Zhang (&lt;wei@sunray.cn&gt;) escribió:'],
+    ['pt', 'Em seg., 16 de nov. de 2026 às 05:40, Wei Zhang &lt;wei@sunray.cn&gt; escreveu:'],
+    ['it', 'Il giorno lun 16 nov 2026 alle ore 10:00 Wei Zhang &lt;wei@sunray.cn&gt; ha scritto:'],
+    ['pl', 'W dniu 16.11.2026 o 10:00, Wei Zhang &lt;wei@sunray.cn&gt; napisał:'],
+    ['zh', 'Wei Zhang &lt;wei@sunray.cn&gt; 于2026年11月16日周一 10:00写道：'],
+    ['ja', '2026年11月16日(月) 10:00 Wei Zhang &lt;wei@sunray.cn&gt;:さんは書きました:'],
+    ['outlook', '-----Original Message-----'],
+    ['de outlook', '-----Ursprüngliche Nachricht-----'],
+    ['es outlook', '-----Mensaje original-----'],
+  ];
+  it.each(heads)('%s: the quote is cut', (_lang, head) => {
+    const lines = bodyLines(body(`<div>We need 500 sets.</div><div>Regards, Ana</div><div>${head}</div><div>Dear Ana, Sunray Co., Ltd. +86 755 1234 5678</div>`), 'blockquote');
+    expect(lines).toEqual(['We need 500 sets.', 'Regards, Ana']);
+  });
+
+  it('cuts a header in another language followed by its sent line', () => {
+    const lines = bodyLines(body('<div>Thanks.</div><div>Van: Grace Lin</div><div>Verzonden: maandag 16 november 2026</div><div>Dear Eva</div>'), 'blockquote');
+    expect(lines).toEqual(['Thanks.']);
+  });
+});
+
+describe('signature lines', () => {
+  const signOffs: [string, string][] = [
+    ['nl', 'Met vriendelijke groet,'],
+    ['pl', 'Pozdrawiam'],
+    ['it', 'Cordiali saluti'],
+    ['tr', 'Saygılarımla,'],
+    ['ja', 'よろしくお願いいたします。'],
+    ['delimiter', '--'],
+  ];
+  it.each(signOffs)('%s: the signature follows %j', (_lang, off) => {
+    const lines = ['Please quote 240 sets, delivery Rotterdam, and tell us the lead time for the first order.', 'We also need the catalogue.', off, 'Eva van Dijk', 'Van Dijk B.V.'];
+    expect(signatureLines(lines)).toEqual(['Eva van Dijk', 'Van Dijk B.V.']);
+  });
+});
+
+describe('phone part of a signature segment', () => {
+  const rows: [string, string][] = [
+    ['T +31 10 412 3456 (toestel 23)', 'T +31 10 412 3456'],
+    ['Tel. +39 02 1234 5678 interno 12', 'Tel. +39 02 1234 5678'],
+    ['Tél. +33 1 44 55 66 77 poste 301', 'Tél. +33 1 44 55 66 77'],
+    ['Tel. +49 40 3012 4455 Durchwahl 12', 'Tel. +49 40 3012 4455'],
+    ['Tel: +90 212 555 12 12 dahili 45', 'Tel: +90 212 555 12 12'],
+    ['Office: +971 4 321 7654 ext. 23', 'Office: +971 4 321 7654'],
+    ['Ph: +91 22 4001 2345 Extn. 23', 'Ph: +91 22 4001 2345'],
+    ['TEL: +81 45 222 3344 (内線 23)', 'TEL: +81 45 222 3344'],
+    ['KvK 24123456 | BTW NL812345678B01', ''],
+    ['TRN 100234567800003', ''],
+    ['GSTIN: 27AAACK4512M1Z7', ''],
+    ['RFC: FIN0512159Q3', ''],
+    ['CNPJ: 12.345.678/0001-90', ''],
+  ];
+  it.each(rows)('%j', (seg, part) => {
+    expect(phonePart(seg)).toBe(part);
+  });
+});
+
+describe('contacts in a signature', () => {
+  it('reads one-letter phone labels without a colon (T, M) and no register number', () => {
+    const c = readContacts(['Eva van Dijk', 'T +31 10 412 3456 (toestel 23)', 'M +31 6 1234 5678', 'KvK 24123456 | BTW NL812345678B01']);
+    expect(c.phones).toEqual(['+31 10 412 3456', '+31 6 1234 5678']);
+  });
+
+  const places: [string, string[], string][] = [
+    ['ar/en: an office number in the address is no phone line', ['Office 1204, Business Bay, Dubai, United Arab Emirates', 'Mobile: +971 50 123 4567'], 'United Arab Emirates'],
+    ['nl: postcode letters are no legal form', ['Industrieweg 21, 3044 AS Rotterdam, Nederland'], 'Nederland'],
+    ['pt: postal line', ['Av. Paulista 1000, 01310-100 São Paulo, Brasil'], 'Brasil'],
+    ['es: postal line', ['Av. Constitución 455, 64000 Monterrey, N.L., México'], 'México'],
+    ['pl: postal line', ['ul. Przemysłowa 14, 02-232 Warszawa, Polska'], 'Polska'],
+  ];
+  it.each(places)('%s', (_what, lines, country) => {
+    expect(readContacts(lines).country).toBe(country);
+  });
+
+  const companies: [string, string[], string][] = [
+    ['ja: the word with 株式会社, not the department', ['山本 美咲', '株式会社サクラ商事 購買部'], '株式会社サクラ商事'],
+    ['ko: (주) before the name', ['김민수', '(주)한빛무역 구매팀'], '(주)한빛무역'],
+    ['zh: 有限公司', ['王芳', '义乌市光明贸易有限公司'], '义乌市光明贸易有限公司'],
+    ['tr: A.Ş.', ['Mehmet Yılmaz', 'Anadolu Yapı Market A.Ş.'], 'Anadolu Yapı Market A.Ş.'],
+    ['es: S.A. de C.V.', ['María José Fernández', 'Ferretería Industrial del Norte S.A. de C.V.'], 'Ferretería Industrial del Norte S.A. de C.V.'],
+    ['en: Pvt. Ltd.', ['Rajesh Kumar', 'Kumar Hardware Pvt. Ltd.'], 'Kumar Hardware Pvt. Ltd.'],
+  ];
+  it.each(companies)('%s', (_what, lines, company) => {
+    expect(readContacts(lines).company).toBe(company);
+  });
+});
