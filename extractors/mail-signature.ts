@@ -124,18 +124,24 @@ export function isCompanyLike(s: string, email?: string | null, tradeWords = tru
 // A company name may carry the dots and commas of its legal form: "Riyadh Home Est.", "X Co., Ltd.".
 const ABBR = String.raw`(?:Est|Co|Ltd|Inc|Corp|Bros|Mfg|Intl|Pvt|Sp|S\.A|S\.L|B\.V|L\.L\.C)\.`;
 const COMPANY_TEXT = String.raw`(?:[Tt]he\s+)?[A-Z0-9](?:${ABBR}|,\s(?=(?:Ltd|Inc|LLC|Limited|S\.A)\b)|[^,.!?\n]){1,70}?`;
+// Between the name and "at/from Company" may come an honorific and a role after a comma: "My name
+// is Dr. Yusuf Ibrahim, procurement officer at Crescent Medical Supplies Ltd."
 const INTRO = new RegExp(
-  String.raw`\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:[^.,!?\n]{0,40}?\s(?:from|of|with|at)\s+)?(${COMPANY_TEXT})(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$)`,
+  String.raw`\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:(?:(?:Mr|Mrs|Ms|Dr|Eng|Ing|Sr|Sra)\.\s*)?[^.!?\n]{0,60}?\s(?:from|of|with|at)\s+)?(${COMPANY_TEXT})(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$|(?<=\.)\s+(?!(?:Ltd|Limited|LLC|Inc|Co|Corp)\b)[A-Z])`,
   'g',
 );
+// "We are in Abuja, Nigeria.", "We're based in Lagos", "Our office is in Riyadh": a place said apart.
+// Spanish and Portuguese: "Estamos en Lima, Perú", "Estamos em Campinas, Brasil", "ubicados en Quito".
+const PLACE = /\b(?:(?:[Ww]e are|[Ww]e're|I am|I'm|[Oo]ur (?:office|company|shop|store) is|[Bb]ased|[Ll]ocated)\s+(?:based\s+|located\s+)?in|[Ee]stamos (?:ubicados )?e[nm]|[Uu]bicad[oa]s? en|[Ll]ocalizad[oa]s? em|[Ss]ediad[oa]s? em)\s+(\p{Lu}[^.!?\n]{1,60})/u;
 
 /** Company and place a correspondent states in a self-introduction. */
 export function introCompany(text: string, email?: string | null): { company: string | null; place: string | null } {
+  const place = PLACE.exec(text)?.[1]?.trim() ?? null;
   for (const m of text.matchAll(INTRO)) {
     const company = (m[1] ?? '').trim();
-    if (isCompanyLike(company, email) || m[2]) return { company, place: m[2]?.trim() ?? null };
+    if (isCompanyLike(company, email) || m[2]) return { company, place: m[2]?.trim() ?? place };
   }
-  return { company: null, place: null };
+  return { company: null, place };
 }
 
 export interface ContactOptions {

@@ -6,6 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { pageDocument } from '../../../scripts/extract-node';
 import { bodyLines, phonePart, readContacts, signatureLines } from '../../../extractors/mail-signature';
+import { readChatLines, sellerValues } from '../../../extractors/chat-lines';
+import { extractPage } from '../../../extractors/extract-page';
+import { whatsapp } from '../../../extractors/platforms/whatsapp';
+import { normalizeCapture } from '../../../lib/normalize';
 
 const body = (html: string) => pageDocument(`<div id="b">${html}</div>`, 'https://example.com/').getElementById('b');
 
@@ -99,5 +103,43 @@ describe('contacts in a signature', () => {
   ];
   it.each(companies)('%s', (_what, lines, company) => {
     expect(readContacts(lines).company).toBe(company);
+  });
+});
+
+describe('chat lines: company and place the buyer states', () => {
+  const rows: [string, string, string | null, string | null][] = [
+    ['en: honorific and role before "at"', 'My name is Dr. Yusuf Ibrahim, procurement officer at Crescent Medical Supplies Ltd. We are in Abuja, Nigeria.', 'Crescent Medical Supplies Ltd.', 'Abuja, Nigeria'],
+    ['en: "Co. Ltd" is one company', 'This is Tom from Shenzhen Bright Co. Ltd. We need 500 pcs.', 'Shenzhen Bright Co. Ltd.', null],
+    ['en: based in', "Hi, I'm Sara, buyer at Nordic Home AB. We're based in Malmö, Sweden.", 'Nordic Home AB', 'Malmö, Sweden'],
+    ['es: estamos en', 'Hola, soy Carlos de Distribuidora Andina SAC. Estamos en Lima, Perú.', null, 'Lima, Perú'],
+    ['pt: estamos em', 'Olá, sou a Ana. Estamos em Campinas, Brasil.', null, 'Campinas, Brasil'],
+    ['en: place in the introduction', 'This is Ahmed Saleh from Saleh Home Appliances Co. in Alexandria, Egypt.', 'Saleh Home Appliances Co.', 'Alexandria, Egypt'],
+  ];
+  it.each(rows)('%s', (_what, text, company, place) => {
+    const d = readChatLines([{ text, mine: false }]);
+    expect(d.company).toBe(company);
+    expect(d.place).toBe(place);
+  });
+
+  it('never takes the seller’s introduction or values', () => {
+    const lines = [
+      { text: 'Welcome to Jiangsu MedEquip Co., Ltd.! Email grace@js-medequip.com or call +86 139 1234 5678.', mine: true },
+      { text: 'My name is Dr. Yusuf Ibrahim, procurement officer at Crescent Medical Supplies Ltd.', mine: false },
+    ];
+    expect(sellerValues(lines)).toEqual(['grace@js-medequip.com', '+86 139 1234 5678']);
+    expect(JSON.stringify(readChatLines(lines))).not.toMatch(/MedEquip|grace@|139 1234/);
+  });
+});
+
+describe('WhatsApp drawer in any UI language', () => {
+  const page = (label: string) =>
+    `<div id="app"><div id="main"><header><span dir="auto" title="Sr. Carlos Quispe">Sr. Carlos Quispe</span></header>
+     <div class="message-in" data-id="false_51945678123@c.us_A1"><div class="copyable-text" data-pre-plain-text="[18:45, 19/11/2026] Carlos: "><span>Necesitamos 1.500 cajas.</span></div></div></div>
+     <section aria-label="${label}"><span>+51 945 678 123</span><span>Distribuidora Andina SAC</span><span>Av. Argentina 2450, Lima, Perú</span>
+     <a href="mailto:ventas@distandina.pe">ventas@distandina.pe</a><a href="https://distandina.pe">distandina.pe</a></section></div>`;
+  const labels: [string][] = [['Info. de empresa'], ['Business info'], ['商家信息'], ['Dados da empresa'], ['Informacje o firmie']];
+  it.each(labels)('%s', (label) => {
+    const c = normalizeCapture(extractPage([whatsapp], pageDocument(page(label), 'https://web.whatsapp.com/'), 'https://web.whatsapp.com/'));
+    expect(c.buyer).toMatchObject({ name: 'Carlos Quispe', company: 'Distribuidora Andina SAC', country: 'PE', emails: ['ventas@distandina.pe'], website: 'https://distandina.pe' });
   });
 });
