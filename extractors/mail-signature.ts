@@ -130,9 +130,9 @@ const INTRO = new RegExp(
   String.raw`\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:(?:(?:Mr|Mrs|Ms|Dr|Eng|Ing|Sr|Sra)\.\s*)?[^.!?\n]{0,60}?\s(?:from|of|with|at)\s+)?(${COMPANY_TEXT})(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$|(?<=\.)\s+(?!(?:Ltd|Limited|LLC|Inc|Co|Corp)\b)[A-Z])`,
   'g',
 );
-// "We are in Abuja, Nigeria.", "We're based in Lagos", "Our office is in Riyadh": a place said apart.
+// "We are in Abuja, Nigeria.", "We're based in Lagos", "We are a retailer in Istanbul, Turkey": a place said apart.
 // Spanish and Portuguese: "Estamos en Lima, Perú", "Estamos em Campinas, Brasil", "ubicados en Quito".
-const PLACE = /\b(?:(?:[Ww]e are|[Ww]e're|I am|I'm|[Oo]ur (?:office|company|shop|store) is|[Bb]ased|[Ll]ocated)\s+(?:based\s+|located\s+)?in|[Ee]stamos (?:ubicados )?e[nm]|[Uu]bicad[oa]s? en|[Ll]ocalizad[oa]s? em|[Ss]ediad[oa]s? em)\s+(\p{Lu}[^.!?\n]{1,60})/u;
+const PLACE = /\b(?:(?:[Ww]e are|[Ww]e're|I am|I'm|[Oo]ur (?:office|company|shop|store) is|[Bb]ased|[Ll]ocated)(?:\s+an?\s[^.!?\n]{1,60}?)?\s+(?:based\s+|located\s+)?in|[Ee]stamos (?:ubicados )?e[nm]|[Uu]bicad[oa]s? en|[Ll]ocalizad[oa]s? em|[Ss]ediad[oa]s? em)\s+(\p{Lu}[^.!?\n]{1,60})/u;
 
 /** Company and place a correspondent states in a self-introduction. */
 export function introCompany(text: string, email?: string | null): { company: string | null; place: string | null } {

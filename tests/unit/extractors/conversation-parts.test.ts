@@ -9,7 +9,7 @@ import { bodyLines, phonePart, readContacts, signatureLines } from '../../../ext
 import { readChatLines, sellerValues } from '../../../extractors/chat-lines';
 import { extractPage } from '../../../extractors/extract-page';
 import { whatsapp } from '../../../extractors/platforms/whatsapp';
-import { normalizeCapture } from '../../../lib/normalize';
+import { normalizeCapture, normalizeCountry } from '../../../lib/normalize';
 
 const body = (html: string) => pageDocument(`<div id="b">${html}</div>`, 'https://example.com/').getElementById('b');
 
@@ -141,5 +141,26 @@ describe('WhatsApp drawer in any UI language', () => {
   it.each(labels)('%s', (label) => {
     const c = normalizeCapture(extractPage([whatsapp], pageDocument(page(label), 'https://web.whatsapp.com/'), 'https://web.whatsapp.com/'));
     expect(c.buyer).toMatchObject({ name: 'Carlos Quispe', company: 'Distribuidora Andina SAC', country: 'PE', emails: ['ventas@distandina.pe'], website: 'https://distandina.pe' });
+  });
+});
+
+describe('chat lines: a place after what the buyer is', () => {
+  it.each([
+    ['We are a building materials retailer in Istanbul, Turkey.', 'Istanbul, Turkey'],
+    ['I am an importer based in Casablanca, Morocco.', 'Casablanca, Morocco'],
+    ['We are interested in LED panels.', null],
+  ])('%j', (text, place) => {
+    expect(readChatLines([{ text, mine: false }]).place).toBe(place);
+  });
+});
+
+describe('a location written country first with spaces (CJK UIs)', () => {
+  it.each([
+    ['日本 大阪府 大阪市', 'JP'],
+    ['中国 广东省 深圳', 'CN'],
+    ['大阪市, 日本', 'JP'],
+    ['Hamburg Metropolitan Area', null],
+  ])('%j', (place, code) => {
+    expect(normalizeCountry(place)).toBe(code);
   });
 });
