@@ -109,8 +109,12 @@ function extractChat(doc: Document, url: URL): RawCapture {
   const drawerHrefs = drawer ? all(drawer, 'a[href]').map((a) => a.getAttribute('href') ?? '') : [];
   const card = drawer
     ? readContacts(
-        // One line per leaf: the drawer's rows are spans and links, not always blocks.
-        all(drawer, '*').filter((e) => !e.firstElementChild).map(textOf).filter((l): l is string => !!l && l !== title),
+        // One line per leaf: the drawer's rows are spans and links, not always blocks. The groups in
+        // common (list items, buttons, titled names) are other people's, never the buyer's.
+        all(drawer, '*')
+          .filter((e) => !e.firstElementChild && !e.closest('[role="list"], [role="listitem"], [role="button"], [role="row"], [title]'))
+          .map(textOf)
+          .filter((l): l is string => !!l && l !== title),
         { hrefs: drawerHrefs, exclude: sellerValues(lines, authors) },
       )
     : null;

@@ -164,3 +164,17 @@ describe('a location written country first with spaces (CJK UIs)', () => {
     expect(normalizeCountry(place)).toBe(code);
   });
 });
+
+describe('WhatsApp contact drawer: the groups in common are not the buyer', () => {
+  it('takes no company or country from a common group', () => {
+    const html = `<div id="app"><div id="main"><header><span dir="auto" title="Omar">Omar</span></header>
+      <div class="message-in" data-id="false_971501112233@c.us_A1"><div class="copyable-text" data-pre-plain-text="[10:00, 19/11/2026] Omar: "><span>Hello, price for 200 sets?</span></div></div></div>
+      <section aria-label="Contact info"><div><span>+971 50 111 2233</span></div>
+      <div><div>3 groups in common</div><div role="list"><div role="listitem"><span title="Ningbo Export Group Co., Ltd.">Ningbo Export Group Co., Ltd.</span></div>
+      <div role="listitem"><span title="Yiwu Traders, Zhejiang, China">Yiwu Traders, Zhejiang, China</span></div></div></div></section></div>`;
+    const c = normalizeCapture(extractPage([whatsapp], pageDocument(html, 'https://web.whatsapp.com/'), 'https://web.whatsapp.com/'));
+    expect(c.buyer.company).toBeNull();
+    expect(c.buyer.country).toBeNull();
+    expect(c.buyer.whatsapp).toBe('+971501112233');
+  });
+});
