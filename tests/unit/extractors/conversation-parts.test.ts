@@ -178,3 +178,31 @@ describe('WhatsApp contact drawer: the groups in common are not the buyer', () =
     expect(c.buyer.whatsapp).toBe('+971501112233');
   });
 });
+
+describe('mail and chat times in other UI languages', () => {
+  const rows: [string, string, string][] = [
+    ['en', 'Wed, Nov 18, 2026, 11:42 AM', '2026-11-18T11:42:00Z'],
+    ['de', 'Mi., 18. Nov. 2026, 11:42', '2026-11-18T11:42:00Z'],
+    ['de März', 'Mo., 2. März 2026, 09:05', '2026-03-02T09:05:00Z'],
+    ['fr', 'mer. 18 nov. 2026, 11:42', '2026-11-18T11:42:00Z'],
+    ['fr juillet', 'jeu. 2 juil. 2026, 11:42', '2026-07-02T11:42:00Z'],
+    ['es', 'mié, 18 nov 2026, 11:42', '2026-11-18T11:42:00Z'],
+    ['es enero', 'lun, 12 ene 2026, 11:42', '2026-01-12T11:42:00Z'],
+    ['pt', 'qua., 18 de nov. de 2026 11:42', '2026-11-18T11:42:00Z'],
+    ['pt outubro', 'seg., 5 de out. de 2026 11:42', '2026-10-05T11:42:00Z'],
+    ['pl', 'śr., 18 lis 2026, 11:42', '2026-11-18T11:42:00Z'],
+    ['pl październik', 'pon., 5 paź 2026, 11:42', '2026-10-05T11:42:00Z'],
+    ['zh', '2026年11月18日周三 上午11:42', '2026-11-18T11:42:00Z'],
+    ['ja', '2026年11月18日(水) 11:42', '2026-11-18T11:42:00Z'],
+  ];
+  it.each(rows)('%s: %j', async (_lang, text, iso) => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'UTC';
+    try {
+      const { parsePageTime } = await import('../../../extractors/time');
+      expect(parsePageTime(text)).toBe(iso);
+    } finally {
+      process.env.TZ = saved;
+    }
+  });
+});
