@@ -44,6 +44,13 @@ export function introName(text: string | null | undefined): string | null {
   return null;
 }
 
+/** The emails, numbers and company the seller's own lines give (with `extra`): never the buyer's. */
+export function sellerValues(lines: ChatLine[], extra: string[] = []): string[] {
+  const seller = lines.filter((l) => l.mine).map((l) => l.text).join('\n');
+  const own = introCompany(seller).company;
+  return [...extra, ...findEmails(seller), ...findPhones(seller), ...(own ? [own] : [])];
+}
+
 export interface ChatIntro {
   name: string | null;
   company: string | null;
@@ -60,13 +67,10 @@ export interface ChatIntro {
  * light half of the reader: pages with a contact card need no more (a smaller content script).
  */
 export function readChatIntro(lines: ChatLine[], opts: { email?: string | null; exclude?: string[] } = {}): ChatIntro {
-  const seller = lines.filter((l) => l.mine).map((l) => l.text).join('\n');
   const buyer = lines.filter((l) => !l.mine && l.text);
   const text = buyer.map((l) => l.text).join('\n');
   const hrefs = buyer.flatMap((l) => l.hrefs ?? []);
-  const exclude = [...(opts.exclude ?? []), ...findEmails(seller), ...findPhones(seller)];
-  const ownIntro = introCompany(seller);
-  if (ownIntro.company) exclude.push(ownIntro.company);
+  const exclude = sellerValues(lines, opts.exclude);
   const emails = [...findEmails(text), ...findEmails(hrefs.join(' '))].filter((e, i, a) => a.indexOf(e) === i && !exclude.includes(e));
   const intro = introCompany(text, opts.email ?? emails[0]);
   const company = intro.company && !exclude.includes(intro.company) ? intro.company : null;

@@ -19,18 +19,25 @@ export type Contacts = Pick<RawBuyer, 'company' | 'country' | 'emails' | 'phones
 
 // A short line that closes a letter; the signature follows the last one.
 const SIGN_OFF =
-  /^(?:(?:best|kind|warm|many)\s+)?(?:regards|wishes)\b|^(?:thanks?(?: you)?|sincerely|cheers|br|best|yours(?: \w+)?)\W*$|^(?:此致|谢谢|saludos|atentamente|cordialement|mit freundlichen|med vänlig|vänliga|atenciosamente|с уважением)/i;
+  /^(?:(?:best|kind|warm|many)\s+)?(?:regards|wishes)\b|^(?:thanks?(?: you)?|sincerely|cheers|br|best|yours(?: \w+)?)\W*$|^(?:此致|谢谢|saludos|atentamente|cordialement|mit freundlichen|med vänlig|vänliga|atenciosamente|с уважением|met vriendelijke groet|vriendelijke groet|distinti saluti|cordiali saluti|pozdrawiam|z poważaniem|saygılarımla|よろしくお願い|敬具|以上)|^--\s*$/i;
 // Where a client pasted the earlier mail as text: "On ... wrote:", "-----Original Message-----",
 // or a "From:" line with "Sent:"/"Date:" under it (Outlook, Chinese clients).
-const QUOTE_HEAD = /^(?:on\b.{4,160}\bwrote:|-{2,} ?(?:original|forwarded) message ?-{2,}|_{8,})$/i;
-const FROM_HEAD = /^(?:from|de|von|发件人)\s*[:：]/i;
-const SENT_HEAD = /^(?:sent|date|enviado|gesendet|发送时间)\s*[:：]/i;
+// The "On <date>, X wrote:" line in the languages of mail clients: Dutch "Op ... schreef", German
+// "Am ... schrieb", French "Le ... a écrit", Spanish "El ... escribió", Portuguese "Em ... escreveu",
+// Italian "Il ... ha scritto", Polish "W dniu ... napisał(a)", Chinese "... 写道：", Japanese "... 書きました:".
+const QUOTE_HEAD =
+  /^(?:(?:on|op|am|le|el|em|il|w dniu)\b.{4,200}\b(?:wrote|schreef|schrieb|a écrit|escribió|escreveu|ha scritto|napisał).{0,120}[:：]|.{4,160}(?:写道|寫道|書きました|wrote)\s*[:：]|-{2,} ?(?:original|forwarded|ursprüngliche|oorspronkelijk|mensaje original|mensagem original|原始邮件|転送) ?(?:message|nachricht|bericht|邮件)? ?-{2,}|_{8,})$/i;
+const FROM_HEAD = /^(?:from|de|von|van|od|da|发件人|寄件者|差出人)\s*[:：]/i;
+const SENT_HEAD = /^(?:sent|date|enviado|gesendet|verzonden|datum|wysłano|inviato|发送时间|日期|寄件日期|送信日時)\s*[:：]/i;
 // Legal forms (case-sensitive, so "as"/"ab" in words do not count) and trade words.
-const LEGAL = /\b(?:Co\.?,? ?Ltd|Ltd|Limited|LLC|Inc|Corp|GmbH|AG|AB|A\/S|AS|Oy|S\.?A\.?(?:C|S)?|S\.?R\.?L|S\.?L|S\.?p\.?A|B\.?V|N\.?V|Pty|PLC|Sdn\.? Bhd|Pte|SARL|SAS|Ltda|FZE|FZCO|JSC)\b|有限公司|公司/;
+const LEGAL = /\b(?:Co\.?,? ?Ltd|Ltd|Limited|LLC|Inc|Corp|GmbH|AG|AB|A\/S|AS|Oy|S\.?A\.?(?:C|S)?|S\.?R\.?L|S\.?L|S\.?p\.?A|B\.?V|N\.?V|Pty|PLC|Sdn\.? Bhd|Pte|SARL|SAS|Ltda|FZE|FZCO|JSC)\b|A\.Ş\.|有限公司|公司|株式会社|有限会社|合同会社|\(株\)|㈱|주식회사|\(주\)/;
+// A company written in CJK script with its legal form; a department may follow after a space
+// ("株式会社サクラ商事 購買部"): the company is the word holding the legal form.
+const CJK_LEGAL = /(?:株式会社|有限会社|合同会社|有限公司|公司|주식회사|\(주\)|㈱)/;
 const TRADE = /\b(?:trading|suppl(?:y|ies)|industr\w*|imports?|exports?|group|company|enterprises?|distribut\w*|manufactur\w*)\b/i;
 // Phone labels in the languages buyers sign in: "Tel.", "Teléfono", "Móvil", "Kom.", "Handy", "携帯".
 const PHONE_LABEL =
-  /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office|telef\w*|kom(?:órka)?|handy|mobil\w*|portable|fone)\b|tel[ée]fono|m[óo]vil|电话|手机|電話|携帯|手機|^[mtp] ?[:.]\s*[+(\d]/i;
+  /\b(?:tel[ef]?|tlf|phone|ph|mob(?:ile)?|cel(?:l|ular)?|whats ?app|wa|direct|office|telef\w*|kom(?:órka)?|handy|mobil\w*|portable|fone|gsm|cep)\b|tel[ée]fono|m[óo]vil|电话|手机|電話|携帯|手機|^[mtp] ?[:.]\s*[+(\d]|^[mtp]\s+[+(]\d/i;
 const WEB_LABEL = /\b(?:web(?:site)?|site|url)\b|网站|官网/i;
 // Hosts that are not the buyer's own site (social, marketplaces, link shorteners).
 const NOT_SITE = /(?:^|\.)(?:linkedin|facebook|instagram|twitter|youtube|wa|whatsapp|google|alibaba|made-in-china|globalsources|amazon)\./i;
@@ -40,14 +47,16 @@ const COMPANY_LABEL = /^(?:company|公司(?:名称)?)\s*[:：]\s*(.+)/i;
 
 // Register and tax numbers are not phones: "VAT PL5261040828", "NIP 526-104-08-28", "KRS 0000123456".
 const REGISTER =
-  /(?:^|[\s,;(])(?:VAT|NIP|KRS|REGON|NIF|CIF|CNPJ|CPF|RUC|RFC|EIN|TIN|ABN|GST(?:IN)?|TRN|SIRET|SIREN|IČO|DIČ|HRB|UID|P\.?\s?IVA|Partita IVA|USt-?Id\w*|Tax\s*(?:ID|No|Number)|(?:Company|Reg(?:istration)?|CR|Trade Licen[cs]e)\.?\s*(?:No|Nr|Number)\.?)\b|税号|统一社会信用代码|注册号|营业执照/i;
+  /(?:^|[\s,;(])(?:VAT|NIP|KRS|REGON|NIF|CIF|CNPJ|CPF|RUC|RFC|EIN|TIN|ABN|GST(?:IN)?|TRN|SIRET|SIREN|IČO|DIČ|HRB|UID|KvK|BTW|MwSt|NIPC|NUIT|NTN|P\.?\s?IVA|Partita IVA|USt-?Id\w*|Tax\s*(?:ID|No|Number)|(?:Company|Reg(?:istration)?|CR|Trade Licen[cs]e)\.?\s*(?:No|Nr|Number)\.?)\b|税号|统一社会信用代码|注册号|营业执照/i;
 // "ext. 204", "x204", "wew. 12", "ramal 35", "分机 8001": the extension is not part of the number.
-const EXTENSION = /\s*(?:\b(?:ext|extn|extension|wew|wewn|ramal|anexo|int)\.?|\s[x#]|分机|内线|内線|転)\s*[:.]?\s*\d{1,6}\b/gi;
+// Dutch "toestel", German "Durchwahl"/"App.", French "poste", Spanish/Italian "interno", Turkish "dahili".
+const EXTENSION = /\s*(?:\b(?:ext|extn|extension|wew|wewn|ramal|anexo|int|interno|toestel|tst|durchwahl|dw|app|poste|dahili)\.?|\s[x#]|分机|内线|内線|転)\s*[:.]?\s*\d{1,6}\b/gi;
 
 /** The part of a signature segment that may hold a phone: before any register number, without extensions. */
 export function phonePart(seg: string): string {
   const reg = REGISTER.exec(seg);
-  return (reg ? seg.slice(0, reg.index) : seg).replace(EXTENSION, ' ').trim();
+  // "(toestel 23)": the brackets an extension was written in go with it.
+  return (reg ? seg.slice(0, reg.index) : seg).replace(EXTENSION, ' ').replace(/[(（]\s*[)）]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const squash = (s: string) => s.normalize('NFD').toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -95,6 +104,12 @@ function domainKey(email: string | null | undefined): string | null {
   return key.length >= 4 ? key : null;
 }
 
+/** "株式会社サクラ商事 購買部" -> "株式会社サクラ商事": the word with a CJK legal form, else the text. */
+function cjkCompany(s: string): string {
+  const words = s.split(/[\s\u3000]+/);
+  return words.length > 1 ? words.find((w) => CJK_LEGAL.test(w)) ?? s : s;
+}
+
 /** A short text that reads as a company name: legal form, the mail domain's name, or a trade word. */
 export function isCompanyLike(s: string, email?: string | null, tradeWords = true): boolean {
   if (s.length < 3 || s.length > 80 || /@|https?:|www\./i.test(s) || digits(s).length > 4 || s.split(' ').length > 8) return false;
@@ -109,18 +124,24 @@ export function isCompanyLike(s: string, email?: string | null, tradeWords = tru
 // A company name may carry the dots and commas of its legal form: "Riyadh Home Est.", "X Co., Ltd.".
 const ABBR = String.raw`(?:Est|Co|Ltd|Inc|Corp|Bros|Mfg|Intl|Pvt|Sp|S\.A|S\.L|B\.V|L\.L\.C)\.`;
 const COMPANY_TEXT = String.raw`(?:[Tt]he\s+)?[A-Z0-9](?:${ABBR}|,\s(?=(?:Ltd|Inc|LLC|Limited|S\.A)\b)|[^,.!?\n]){1,70}?`;
+// Between the name and "at/from Company" may come an honorific and a role after a comma: "My name
+// is Dr. Yusuf Ibrahim, procurement officer at Crescent Medical Supplies Ltd."
 const INTRO = new RegExp(
-  String.raw`\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:[^.,!?\n]{0,40}?\s(?:from|of|with|at)\s+)?(${COMPANY_TEXT})(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$)`,
+  String.raw`\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:(?:(?:Mr|Mrs|Ms|Dr|Eng|Ing|Sr|Sra)\.\s*)?[^.!?\n]{0,60}?\s(?:from|of|with|at)\s+)?(${COMPANY_TEXT})(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$|(?<=\.)\s+(?!(?:Ltd|Limited|LLC|Inc|Co|Corp)\b)[A-Z])`,
   'g',
 );
+// "We are in Abuja, Nigeria.", "We're based in Lagos", "We are a retailer in Istanbul, Turkey": a place said apart.
+// Spanish and Portuguese: "Estamos en Lima, Perú", "Estamos em Campinas, Brasil", "ubicados en Quito".
+const PLACE = /\b(?:(?:[Ww]e are|[Ww]e're|I am|I'm|[Oo]ur (?:office|company|shop|store) is|[Bb]ased|[Ll]ocated)(?:\s+an?\s[^.!?\n]{1,60}?)?\s+(?:based\s+|located\s+)?in|[Ee]stamos (?:ubicados )?e[nm]|[Uu]bicad[oa]s? en|[Ll]ocalizad[oa]s? em|[Ss]ediad[oa]s? em)\s+(\p{Lu}[^.!?\n]{1,60})/u;
 
 /** Company and place a correspondent states in a self-introduction. */
 export function introCompany(text: string, email?: string | null): { company: string | null; place: string | null } {
+  const place = PLACE.exec(text)?.[1]?.trim() ?? null;
   for (const m of text.matchAll(INTRO)) {
     const company = (m[1] ?? '').trim();
-    if (isCompanyLike(company, email) || m[2]) return { company, place: m[2]?.trim() ?? null };
+    if (isCompanyLike(company, email) || m[2]) return { company, place: m[2]?.trim() ?? place };
   }
-  return { company: null, place: null };
+  return { company: null, place };
 }
 
 export interface ContactOptions {
@@ -169,7 +190,7 @@ export function readContacts(lines: string[], opts: ContactOptions = {}): Contac
 
   let company: string | null = null;
   for (const s of segs) {
-    const c = COMPANY_LABEL.exec(s)?.[1] ?? (isCompanyLike(s, email, !chat) ? s : null);
+    const c = COMPANY_LABEL.exec(s)?.[1] ?? (isCompanyLike(s, email, !chat) ? cjkCompany(s) : null);
     if (c && keep(c)) {
       company = c.trim();
       break;
@@ -184,8 +205,11 @@ export function readContacts(lines: string[], opts: ContactOptions = {}): Contac
     const place = (s: string, withDigits: boolean) => {
       const parts = s.split(/[,，]/).map((p) => p.trim());
       const last = parts[parts.length - 1] ?? '';
+      // A label word alone ("Office 1204, Business Bay") does not make a line a phone line, nor a
+      // postcode's letters ("3044 AS Rotterdam") a legal form.
       return (withDigits ? /\d/.test(s) : !/\d/.test(s)) && parts.length > 1 &&
-        !PHONE_LABEL.test(s) && !LEGAL.test(s) && /^\p{Lu}[^\d@/]{1,39}$/u.test(last) && last.split(' ').length <= 4
+        !(PHONE_LABEL.test(s) && findPhones(s).length) && !parts.some((p) => !/\d/.test(p) && LEGAL.test(p)) &&
+        /^\p{Lu}[^\d@/]{1,39}$/u.test(last) && last.split(' ').length <= 4
         ? last.replace(/\.$/, '')
         : null;
     };

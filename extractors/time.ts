@@ -6,6 +6,12 @@
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  // The month names mail and chat clients write in other UI languages, by their first three
+  // letters: German, French, Spanish, Portuguese, Polish, Dutch, Italian, Turkish.
+  mär: 3, mrz: 3, mai: 5, okt: 10, dez: 12, fév: 2, fev: 2, avr: 4, aoû: 8, déc: 12, ene: 1, abr: 4, ago: 8,
+  dic: 12, set: 9, out: 10, sty: 1, lut: 2, kwi: 4, maj: 5, cze: 6, lip: 7, sie: 8, wrz: 9, paź: 10, lis: 11,
+  gru: 12, mei: 5, mrt: 3, gen: 1, mag: 5, giu: 6, lug: 7, ott: 10, oca: 1, şub: 2, nis: 4, haz: 6, tem: 7,
+  ağu: 8, eyl: 9, eki: 10, kas: 11, ara: 12,
 };
 
 /** Epoch milliseconds (or seconds) to ISO UTC, null when implausible. */
@@ -34,13 +40,17 @@ export function parsePageTime(input: string | null | undefined): string | null {
   // A machine time with its zone (<time datetime="2026-11-23T02:12:00Z">) is exact as written.
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(s)) return toIso(new Date(s));
   let y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-  const month = (name: string | undefined) => MONTHS[(name ?? '').slice(0, 3).toLowerCase()] ?? 0;
+  const month = (name: string | undefined) => {
+    const n = (name ?? '').toLowerCase();
+    // French "juin"/"juil." share their first three letters.
+    return n.startsWith('juin') ? 6 : n.startsWith('juil') ? 7 : MONTHS[n.slice(0, 3)] ?? 0;
+  };
   let m: RegExpExecArray | null;
   if ((m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(s))) {
     [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  } else if ((m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/.exec(s)) && month(m[1])) {
+  } else if ((m = /(?<!\p{L})(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/u.exec(s)) && month(m[1])) {
     [y, mo, d] = [Number(m[3]), month(m[1]), Number(m[2])];
-  } else if ((m = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(s)) && month(m[2])) {
+  } else if ((m = /\b(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})/u.exec(s)) && month(m[2])) {
     [y, mo, d] = [Number(m[3]), month(m[2]), Number(m[1])];
   } else if ((m = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(s))) {
     // Day first (WhatsApp, most of the world); a first part over 12 cannot be a month anyway.

@@ -52,6 +52,11 @@ export function normalizeCountry(raw: string | null | undefined): string | null 
     const c = tryOne(parts[i] ?? '');
     if (c) return c;
   }
+  // Chinese and Japanese write the country first and the parts apart with spaces: "日本 大阪府 大阪市".
+  if (/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}]/u.test(s)) for (const w of s.split(' ')) {
+    const c = tryOne(w);
+    if (c) return c;
+  }
   return null;
 }
 

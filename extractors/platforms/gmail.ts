@@ -19,6 +19,8 @@ import { PLATFORM_MATCHES } from '../platform-matches';
 
 // Quoted earlier mail inside a body: Gmail's own quote, Outlook's reply header, forwarded parts.
 const QUOTED = '.gmail_quote, blockquote, .h5, .im, .gmail_extra';
+const COLLAPSED = '[role="listitem"], .kv';
+const SENDER = '.gD[email], h3 [email]';
 
 /** The signed-in address (the seller). Read even when hidden: it is only used to exclude. */
 function account(doc: Document): MailAccount {
@@ -45,7 +47,7 @@ function account(doc: Document): MailAccount {
 }
 
 function readMessage(el: Element): MailMessage {
-  const from = first(el, '.gD[email]', 'h3 [email]', '[email]');
+  const from = first(el, SENDER, '[email]');
   const email = from?.getAttribute('email')?.trim().toLowerCase() || null;
   const name = clean(from?.getAttribute('name')) || textOf(from) || null;
   const to = all(el, '.g2[email], .hb [email]').map((r) => ({
@@ -65,10 +67,15 @@ function extractThread(doc: Document, url: URL) {
   // The inbox list, settings, an empty search: no conversation is open.
   if (!subject) return emptyCapture('gmail', url.href);
   const thread = subject.closest('[role="main"]') ?? doc.body;
-  // Outermost message nodes only (Gmail nests data-message-id in some layouts).
-  const messages = all(thread, '[data-message-id]')
-    .filter((m) => !m.parentElement?.closest('[data-message-id]'))
-    .map(readMessage);
+  // Outermost message nodes only (Gmail nests data-message-id in some layouts), and the collapsed
+  // messages of a long thread: a list item with a sender and a time but no body and no message id.
+  const outermost = (sel: string) => (m: Element) => !m.parentElement?.closest(sel);
+  const expanded = all(thread, '[data-message-id]').filter(outermost('[data-message-id]'));
+  const collapsed = all(thread, COLLAPSED)
+    .filter((m) => !m.querySelector('[data-message-id]') && !m.closest('[data-message-id]') && m.querySelector(SENDER))
+    .filter(outermost(COLLAPSED));
+  // 4 is DOCUMENT_POSITION_FOLLOWING: the Node-side runs have no Node global.
+  const messages = [...expanded, ...collapsed].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1)).map(readMessage);
   return mailCapture('gmail', url.href, messages, account(doc), textOf(subject));
 }
 

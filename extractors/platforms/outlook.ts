@@ -24,7 +24,9 @@ const PANE = ['#ConversationReadingPaneContainer', '#ItemReadingPaneContainer', 
 // The read-only body, not the reply editor (also labelled "Message body..." but editable).
 const BODY = '[role="document"][aria-label="Message body"]:not([contenteditable="true"]), div[id^="UniqueMessageBody"]:not([contenteditable="true"])';
 const FROM = '[id$="_FROM"], [aria-label^="From:"]';
-const QUOTED = '.gmail_quote, blockquote, [contenteditable="true"]';
+const SENDER = '[id$="_FROM"]';
+// Outlook prefixes the classes of a received HTML body with "x_" (x_gmail_quote).
+const QUOTED = '[class*="gmail_quote"], blockquote, [contenteditable="true"]';
 
 /** The mailbox owner (the seller): the account manager, its flyout and the folder tree root. */
 function account(doc: Document): MailAccount {
@@ -64,12 +66,21 @@ function readMessage(el: Element): MailMessage & { when: string | null } {
   };
 }
 
-/** One node per message: Outlook's own label, else the nearest ancestor of a body with a sender. */
+/**
+ * One node per message: Outlook's own label, else the nearest ancestor of a body with a sender,
+ * plus collapsed messages of a conversation (a sender and a time, no body), each taken up to the
+ * largest ancestor that holds no other message, in page order.
+ */
 function messageNodes(pane: Element): Element[] {
   const labelled = all(pane, '[aria-label="Email message"]');
   if (labelled.length) return labelled;
   const up = (e: Element): Element => (e.parentElement && e.parentElement !== pane && !e.querySelector(FROM) ? up(e.parentElement) : e);
-  return [...new Set(all(pane, BODY).map(up))];
+  const nodes = new Set(all(pane, BODY).map(up));
+  const alone = (e: Element) => !e.querySelector(BODY) && e.querySelectorAll(SENDER).length <= 1;
+  const upCollapsed = (e: Element): Element => (e.parentElement && e.parentElement !== pane && alone(e.parentElement) ? upCollapsed(e.parentElement) : e);
+  for (const s of all(pane, SENDER)) if (![...nodes].some((n) => n.contains(s))) nodes.add(upCollapsed(s));
+  // 4 is DOCUMENT_POSITION_FOLLOWING: the Node-side runs have no Node global.
+  return [...nodes].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
 
 function extractPane(doc: Document, url: URL): RawCapture {

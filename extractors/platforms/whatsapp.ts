@@ -12,8 +12,8 @@
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
 import { all, clean, first, textOf, visibleText } from '../dom';
-import { isCompanyLike } from '../mail-signature';
-import { readChatLines } from '../chat-lines';
+import { isCompanyLike, readContacts } from '../mail-signature';
+import { readChatLines, sellerValues } from '../chat-lines';
 import { cleanName } from '../names';
 import { fillQuantity } from '../quantity';
 import { BUYER_FIELDS, mark } from '../sources';
@@ -54,6 +54,21 @@ function flagCountry(s: string | null): string | null {
   return m ? letter(m[1]) + letter(m[2]) : null;
 }
 
+// The contact or business drawer in the user's language: "Contact info", "Business info",
+// "联系人信息", "商家信息", "Dados do contato", "Info. de empresa", "Infos du contact"...
+const DRAWER_LABEL = /info|信息|資訊|資料|dados|datos|données|kontakt|contatto|情報/i;
+
+/** The open drawer beside the chat: labelled as contact or business info, outside the chat and the list. */
+function findDrawer(doc: Document): Element | null {
+  return (
+    first(doc, '[data-testid="contact-info-drawer"]', '[data-testid="business-info"]') ??
+    all(doc, 'section[aria-label], div[aria-label]').find(
+      (e) => e.getAttribute('role') !== 'button' && DRAWER_LABEL.test(e.getAttribute('aria-label') ?? '') && !e.closest('#main, #side, #pane-side'),
+    ) ??
+    null
+  );
+}
+
 function extractChat(doc: Document, url: URL): RawCapture {
   const cap = emptyCapture('whatsapp', url.href);
   const main = first(doc, '#main');
@@ -68,7 +83,7 @@ function extractChat(doc: Document, url: URL): RawCapture {
   if (ids.some((id) => /@g\.us/.test(id))) return cap;
   const jid = ids.map((id) => /^(?:true|false)_(\d{6,15})@c\.us/.exec(id)?.[1]).find(Boolean);
 
-  const drawer = first(doc, '[aria-label="Contact info"]', '[aria-label="Business info"]', '[data-testid="contact-info-drawer"]', '[aria-label="联系人信息"]', '[aria-label="商家信息"]', '[aria-label="Dados do contato"]', '[aria-label="Info. del contacto"]');
+  const drawer = findDrawer(doc);
   // The About line: the value after its label (the drawer is in the user's language).
   const aboutLabel = drawer && all(drawer, 'div, span').find((e) => /^(?:about|info|关于|个性签名)$/i.test(clean(e.textContent)));
   const about = textOf(aboutLabel?.nextElementSibling);
@@ -82,14 +97,27 @@ function extractChat(doc: Document, url: URL): RawCapture {
 
   // The seller's own words, signature and name are never the buyer's (the chat-line reader).
   const text = incoming.map((m) => m.text).join('\n\n');
-  const d = readChatLines(
-    messages.map((m) => ({ text: m.text, mine: !m.incoming, hrefs: m.hrefs })),
-    { exclude: outgoing.map((m) => m.author ?? '').filter(Boolean) },
-  );
+  const lines = messages.map((m) => ({ text: m.text, mine: !m.incoming, hrefs: m.hrefs }));
+  const authors = outgoing.map((m) => m.author ?? '').filter(Boolean);
+  const d = readChatLines(lines, { exclude: authors });
   const aboutCompany = (about ?? '')
     .split(/\s+[–—|·•-]\s+|\s*[,，]\s*/)
     .map((s) => s.replace(/[\u{1F000}-\u{1FFFF}\u2600-\u27BF]/gu, '').trim())
     .find((s) => isCompanyLike(s, d.emails[0]));
+
+  // A business drawer lists the business name, its address, email and site as plain lines.
+  const drawerHrefs = drawer ? all(drawer, 'a[href]').map((a) => a.getAttribute('href') ?? '') : [];
+  const card = drawer
+    ? readContacts(
+        // One line per leaf: the drawer's rows are spans and links, not always blocks. The groups in
+        // common (list items, buttons, titled names) are other people's, never the buyer's.
+        all(drawer, '*')
+          .filter((e) => !e.firstElementChild && !e.closest('[role="list"], [role="listitem"], [role="button"], [role="row"], [title]'))
+          .map(textOf)
+          .filter((l): l is string => !!l && l !== title),
+        { hrefs: drawerHrefs, exclude: sellerValues(lines, authors) },
+      )
+    : null;
 
   const b = cap.buyer;
   // A number not saved as a contact is the header itself: then the name is the one given in chat.
@@ -100,11 +128,13 @@ function extractChat(doc: Document, url: URL): RawCapture {
   b.phones = [...(number ? [number] : [])];
   mark(cap, 'selector', 'whatsapp', 'phones');
   b.phones.push(...d.phones.filter((p) => p.replace(/\D/g, '') !== number?.replace(/\D/g, '')));
-  b.emails = d.emails;
-  b.company = d.company ?? aboutCompany ?? null;
-  b.country = flagCountry(about) ?? d.place ?? d.country;
-  if (!d.company && aboutCompany) mark(cap, 'selector', 'company');
-  if (flagCountry(about)) mark(cap, 'selector', 'country');
+  b.emails = [...d.emails, ...(card?.emails ?? []).filter((e) => !d.emails.includes(e))];
+  b.company = d.company ?? aboutCompany ?? card?.company ?? null;
+  const drawnCountry = flagCountry(about) ?? (d.place || d.country ? null : card?.country ?? null);
+  b.country = drawnCountry ?? d.place ?? d.country;
+  if (!d.company && b.company) mark(cap, 'selector', 'company');
+  if (drawnCountry) mark(cap, 'selector', 'country');
+  if (card?.emails.length) mark(cap, 'selector', 'emails');
   b.wechat = d.wechat;
   // The business drawer links the buyer's own site.
   const site = drawer ? all(drawer, 'a[href^="http"]').map((a) => a.getAttribute('href') ?? '').find((h) => !/whatsapp\.com|wa\.me|facebook\.com|instagram\.com/i.test(h)) : null;

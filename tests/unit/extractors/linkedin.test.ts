@@ -94,3 +94,35 @@ describe('linkedin profile', () => {
     expect(() => linkedin.adapters[0]!.extract(pageDocument('', plainUrl), new URL(plainUrl))).not.toThrow();
   });
 });
+
+describe('linkedin pages in other UI languages and the messaging thread', () => {
+  const own = (name: string) => readFileSync(resolve(here, '../../fixtures/pages', name + '.html'), 'utf8');
+  const read = (page: string, url: string) => extractHtml(page, url).capture;
+
+  it('reads the company from an experience entry marked present in Spanish (no current-company button)', () => {
+    const page = own('linkedin-spanish-ui-grouped-experience').replace(/<ul class="pv-text-details__right-panel">[\s\S]*?<\/ul>/, '');
+    const c = read(page, 'https://www.linkedin.com/in/alejandro-ruiz-castillo-31b07a/');
+    expect(c.buyer.company).toBe('Importadora Ruiz & Cía S.A.S.');
+  });
+
+  it('tells the members of a thread apart by the group names when no message is marked as the other’s', () => {
+    const page = own('linkedin-messaging-thread-turkey').replaceAll('msg-s-event-listitem--other', '');
+    const c = read(page, 'https://www.linkedin.com/messaging/thread/2-MTcy/');
+    expect(c.buyer.name).toBe('Mehmet Yılmaz');
+    expect(c.buyer.emails).toEqual(['mehmet.yilmaz@anadoluyapi.com.tr']);
+    expect(JSON.stringify(c)).not.toMatch(/greenfloor|\+86 189/i);
+  });
+
+  it('takes the company from the headline when the buyer does not name it', () => {
+    const page = own('linkedin-messaging-thread-turkey').replace('We are a building materials retailer in Istanbul, Turkey.', 'Nice to meet you.');
+    const c = read(page, 'https://www.linkedin.com/messaging/thread/2-MTcy/');
+    expect(c.buyer.company).toBe('Anadolu Yapı Market A.Ş.');
+    expect(c.buyer.country).toBeNull();
+  });
+
+  it('captures nothing from a group conversation or an empty messaging page', () => {
+    const group = own('linkedin-messaging-thread-turkey').replace('<h2 class="msg-entity-lockup__entity-title">Mehmet Yılmaz</h2>', '<h2 class="msg-entity-lockup__entity-title">Mehmet Yılmaz, Olga Petrova</h2>');
+    expect(isEmptyCapture(read(group, 'https://www.linkedin.com/messaging/thread/2-MTcy/'))).toBe(true);
+    expect(isEmptyCapture(read('<html><body><main></main></body></html>', 'https://www.linkedin.com/messaging/'))).toBe(true);
+  });
+});
