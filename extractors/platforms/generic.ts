@@ -27,7 +27,7 @@ const BLOCK = /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIELDSET|FIG
 // Consent managers and cookie banners carry the consent vendor's addresses, not the page's.
 const NOISE = /cookie|consent|gdpr|onetrust|didomi|usercentrics|cmp-/i;
 // "Website by Pixelwerk Studio · hello@pixelwerk-studio.nl": the agency's credit line.
-const CREDIT = /\b(?:web ?site|site|web ?design|design(?:ed)?|developed|built|powered|made|hosted|created|realisatie|ontwerp)\s+(?:by|door|von|par|por|da)\b|技术支持|网站建设|网站设计|设计制作/i;
+const CREDIT = /\b(?:web ?site|site|web ?design|design(?:ed)?|developed|built|powered|made|hosted|created|realisatie|ontwerp|(?:diseñad|desarrollad|cread|hech|criad|desenvolvid|feit|realizad)[oa]s?|wykonanie|projekt(?:owanie)?)\s+(?:by|door|von|par|por|da|pela|pelo)\b|技术支持|网站建设|网站设计|设计制作/i;
 const THIRD_PARTY_MAIL = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster)@|@(?:example|domain|email|yourdomain|yourcompany|company|sentry)\.|@.*(?:cookie|consent|wixpress)|\.(?:png|jpe?g|gif|svg|webp|css|js)$/i;
 
 interface PageText {
@@ -149,8 +149,8 @@ const LABELS: [keyof RawBuyer, RegExp][] = [
 
 const NAME_LIKE = /^(?:[\p{Lu}][\p{L}'’.-]*|de|da|di|del|der|den|van|von|la|le|dos|bin|al)(?: (?:[\p{Lu}][\p{L}'’.-]*|de|da|di|del|der|den|van|von|la|le|dos|bin|al)){1,4}$/u;
 const CJK_NAME = /^[\p{Script=Han}]{2,4}(?:先生|女士|小姐)?$/u;
-const JOB = /\b(?:manager|director|buyer|purchas\w*|procurement|sourcing|sales|ceo|cto|cfo|coo|founder|owner|president|head of|chief|officer|partner|engineer|assistant|executive|consultant|specialist|coordinator|representative|merchandiser|importer|inkoper|einkäufer|einkauf|gérant|directeur|acheteur)\b|经理|总监|采购|主管|总经理|董事/i;
-const COMPANY_SUFFIX = /\b(?:GmbH|AG|Ltd\.?|Limited|LLC|Inc\.?|B\.V\.|N\.V\.|S\.r\.l\.|S\.p\.A\.|S\.A\.|SAS|SARL|Sp\. z o\.o\.|Co\.|Corp\.?|Pty|PLC|Oy|AB|A\/S|Kft\.?|s\.r\.o\.)$|有限公司$|公司$/;
+const JOB = /\b(?:manager|director|buyer|purchas\w*|procurement|sourcing|sales|ceo|cto|cfo|coo|founder|owner|president|head of|chief|officer|partner|engineer|assistant|executive|consultant|specialist|coordinator|representative|merchandiser|importer|inkoper|einkäufer|einkauf|gérant|directeur|acheteur|gerente|jef[ea]|director[a]?|diretor[a]?|comprador[a]?|compras|kierownik|dyrektor|zakupów|specjalista)\b|经理|总监|采购|主管|总经理|董事|部長|担当|مدير|مشتريات/i;
+const COMPANY_SUFFIX = /\b(?:GmbH|AG|Ltd\.?|Limited|LLC|Inc\.?|B\.V\.|N\.V\.|S\.r\.l\.|S\.p\.A\.|S\.A\.|SAS|SARL|Sp\. z o\.o\.|Co\.|Corp\.?|Pty|PLC|Oy|AB|A\/S|Kft\.?|s\.r\.o\.)$|\b(?:Ltda|Lda|SRL|S\.A\.S|S\.L|de C\.V)\.?$|有限公司$|公司$|株式会社/;
 
 const phoneLike = (v: string) => v.replace(/\D/g, '').length > 6;
 
@@ -240,6 +240,8 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
 
   // 2. Labelled rows.
   readLabelled(b, text, credit);
+  // What the page states as a record (JSON-LD, microdata, labelled rows), before free text adds to it.
+  const stated = { emails: [...b.emails], phones: [...b.phones] };
 
   // 3. Links: mailto:, tel:, wa.me, LinkedIn profiles (not on credit lines).
   const wa: string[] = [];
@@ -270,7 +272,7 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
     b.wechat ??= findWeChat(line);
   }
   readSignature(b, ok);
-  whenAmbiguous(b, ldDomains);
+  whenAmbiguous(b, ldDomains, stated);
 
   // A web site from the text only when it is the domain of one of the buyer's emails.
   if (!b.website) {
@@ -294,12 +296,21 @@ function domainOf(v: string | null | undefined): string | null {
  * name the organisation; else every field read from the text is left empty rather than collect
  * everyone's details.
  */
-function whenAmbiguous(b: RawBuyer, ldDomains: Set<string>): void {
-  const owners = new Set(b.emails.map((e) => (FREE_MAIL.test(e.split('@')[1] ?? '') ? e : domainOf(e))));
+const ownerOf = (e: string) => (FREE_MAIL.test(e.split('@')[1] ?? '') ? e : domainOf(e));
+
+function whenAmbiguous(b: RawBuyer, ldDomains: Set<string>, stated: { emails: string[]; phones: string[] }): void {
+  const owners = new Set(b.emails.map(ownerOf));
   if (owners.size < 2) return;
   const own = b.emails.filter((e) => ldDomains.has(domainOf(e) ?? ''));
   if (own.length) {
     b.emails = own;
+    return;
+  }
+  // One person stated in labelled rows (a lead's card) among other addresses in the text (the
+  // portal's support, the seller's own account): the stated record is the buyer, the text is not.
+  if (stated.emails.length && new Set(stated.emails.map(ownerOf)).size === 1) {
+    b.emails = stated.emails;
+    b.phones = stated.phones;
     return;
   }
   Object.assign(b, { name: null, company: null, country: null, emails: [], phones: [], whatsapp: null, wechat: null, linkedin: null, website: null });

@@ -9,7 +9,7 @@
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
 import { attrAt, clean, first, isHidden, labelValue, textAt, visibleText } from '../dom';
-import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
+import { findEmails, findPhones, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
 import { readLabel, readLabelPhones } from '../labels';
 import { cleanName } from '../names';
 import { fillQuantity } from '../quantity';
@@ -71,6 +71,9 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   q.message = visibleText(first(main, '.inq-message,[class*=inquiry-message],[class*=message-content]'), '[class*=translat]').trim() || null;
   const d = readChatLines([{ text: q.message ?? '', mine: false }]);
   b.emails = b.emails.length ? b.emails : d.emails;
+  // A profile box that masks the phone: the number the buyer wrote in the message.
+  // Unlabelled, only a number written internationally ("reach me at +46 70 …"): no register number starts with +.
+  b.phones = b.phones.length ? b.phones : d.phones.length ? d.phones : findPhones(q.message).filter((p) => /^(?:\+|00)/.test(p));
   b.whatsapp ??= findWhatsApp(q.message);
   b.wechat ??= findWeChat(q.message);
   b.name ??= d.name;

@@ -79,7 +79,8 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   const main: ParentNode = first(doc, '.mc-main', 'main', '#main') ?? doc;
   const sp = url.searchParams;
 
-  q.platformInquiryId = sp.get('mailId') ?? sp.get('inquiryId') ?? input(main, 'mailId');
+  // The id is in the query (?mailId=), a hidden input, or the path of newer pages (/inquiry/detail/<id>).
+  q.platformInquiryId = sp.get('mailId') ?? sp.get('inquiryId') ?? input(main, 'mailId') ?? /\/detail\/(\w+)/.exec(url.pathname)?.[1] ?? null;
 
   // The buyer card: by class, else the block under a heading naming the buyer's information.
   let card = first(main, '.buyer-info,[class*=buyer-info],[class*=buyerInfo]');
