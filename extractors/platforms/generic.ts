@@ -194,6 +194,9 @@ function readSignature(b: RawBuyer, lines: string[]): void {
   }
 }
 
+// The values the last extraction of a document set aside as other people's, for its `foreign`.
+let others: { doc: Document | null; values: string[] } = { doc: null, values: [] };
+
 function extractGeneric(doc: Document, url: URL): RawCapture {
   const cap = emptyCapture('generic', url.href);
   const b = cap.buyer;
@@ -272,7 +275,12 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
     b.wechat ??= findWeChat(line);
   }
   readSignature(b, ok);
+  const found = [...b.emails, ...b.phones, b.name, b.company, b.whatsapp, b.wechat, b.linkedin, b.website];
   whenAmbiguous(b, ldDomains, stated);
+  // What the ambiguity rule set aside belongs to other people on the page: the guard drops it
+  // wherever it turns up (PageAdapter.foreign), as the platform readers' other rows are.
+  const kept = new Set<unknown>([...b.emails, ...b.phones, b.name, b.company, b.whatsapp, b.wechat, b.linkedin, b.website]);
+  others = { doc, values: found.filter((v): v is string => !!v && !kept.has(v)) };
 
   // A web site from the text only when it is the domain of one of the buyer's emails.
   if (!b.website) {
@@ -328,6 +336,8 @@ const anyPage: PageAdapter = {
   id: 'generic/any-page',
   detect: (u) => (u.protocol === 'https:' || u.protocol === 'http:') && !isPlatformHost(u.hostname),
   extract: extractGeneric,
+  // Read by the same extraction (extractPage runs extract, then foreign, on one document).
+  foreign: (doc, url) => (others.doc === doc ? others.values : (extractGeneric(doc, url), others.values)),
   observe: 'body',
   examples: {
     positive: ['https://www.vanderlinden-horecagroothandel.nl/en/contact', 'http://www.example-trading.co.uk/about-us.html'],
