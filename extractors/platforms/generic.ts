@@ -137,12 +137,12 @@ function fromLd(b: RawBuyer, n: Node_): void {
 
 // Labelled rows: "Label: value" on one line, or a label line followed by its value line.
 const LABELS: [keyof RawBuyer, RegExp][] = [
-  ['name', /^(?:name|full name|contact(?: person| name)?|姓名|联系人|买家|nombre|contacto|nome|imię i nazwisko|担当者)$/i],
-  ['company', /^(?:company(?: name)?|organi[sz]ation|公司(?:名称)?|单位|empresa|firma|会社名)$/i],
-  ['country', /^(?:country(?:\/region)?|国家(?:\/地区)?|国家或地区|país|pais|kraj)$/i],
-  ['emails', /^(?:e-?mail(?: address)?|邮箱|电子邮箱|电子邮件|邮件|correo(?: electr[oó]nico)?|メール)$/i],
-  ['phones', /^(?:phone|tel\.?|telephone|mobile|cell(?:phone)?|手机|电话|座机|联系电话|tel[eé]fono|telefone|m[oó]vil|celular|telefon|電話)$/i],
-  ['whatsapp', /^whats\s?app$/i],
+  ['name', /^(?:name|full name|contact(?: person| name)?|姓名|联系人|买家|nombre|contacto|nome|imię i nazwisko|担当者|الاسم)$/i],
+  ['company', /^(?:company(?: name)?|organi[sz]ation|公司(?:名称)?|单位|empresa|firma|会社名|الشركة|اسم الشركة)$/i],
+  ['country', /^(?:country(?:\/region)?|国家(?:\/地区)?|国家或地区|país|pais|kraj|الدولة|البلد)$/i],
+  ['emails', /^(?:e-?mail(?: address)?|邮箱|电子邮箱|电子邮件|邮件|correo(?: electr[oó]nico)?|メール|البريد الإلكتروني|البريد)$/i],
+  ['phones', /^(?:phone|tel\.?|telephone|mobile|cell(?:phone)?|手机|电话|座机|联系电话|tel[eé]fono|telefone|m[oó]vil|celular|telefon|電話|الهاتف|هاتف|الجوال|جوال)$/i],
+  ['whatsapp', /^(?:whats\s?app|واتساب|واتس اب|واتس آب)$/i],
   ['wechat', /^(?:wechat(?: id)?|微信号?)$/i],
   ['website', /^(?:website|web|homepage|url|网址|网站|公司网址|sitio web|p[aá]gina web|strona)$/i],
 ];
@@ -271,7 +271,7 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
     const part = line.split(/fax|传真/i)[0] ?? '';
     const labelled = /\b(?:tel|phone|mobile|cell)\b|电话|手机/i.test(part);
     for (const p of findPhones(part)) if (labelled || /^(?:\+|00)/.test(p)) add(b.phones, p);
-    if (/whats\s?app/i.test(line)) b.whatsapp ??= findWhatsApp(line);
+    if (/whats\s?app|واتساب|واتس ا/i.test(line)) b.whatsapp ??= findWhatsApp(line.replace(/واتساب|واتس آ?اب/, 'WhatsApp'));
     b.wechat ??= findWeChat(line);
   }
   readSignature(b, ok);

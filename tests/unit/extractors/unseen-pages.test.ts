@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findQuantity } from '../../../extractors/quantity';
+import { readLabel, type LabelField } from '../../../extractors/labels';
 import { extractPage, findAdapter } from '../../../extractors/extract-page';
 import { ALL_MODULES } from '../../../extractors/registry';
 import { pageDocument } from '../../../scripts/extract-node';
@@ -78,5 +79,27 @@ describe('generic reader: one stated record among other addresses', () => {
   ];
   it.each(rows)('%s', (_what, body, emails) => {
     expect(read(body).emails).toEqual(emails);
+  });
+});
+
+describe('the label reader in the languages buyers fill forms in', () => {
+  const rows: [string, LabelField, string][] = [
+    ['<dl><dt>Teléfono:</dt><dd>+52 81 8340 5566</dd></dl>', 'tel', '+52 81 8340 5566'],
+    ['<p>Correo electrónico: compras@ferreteria.mx</p>', 'email', 'compras@ferreteria.mx'],
+    ['<dl><dt>Empresa</dt><dd>Construtora Horizonte Ltda.</dd></dl>', 'company', 'Construtora Horizonte Ltda.'],
+    ['<dl><dt>País:</dt><dd>Brasil</dd></dl>', 'country', 'Brasil'],
+    ['<table><tr><td>Osoba kontaktowa</td><td>Marek Kowalski</td></tr></table>', 'name', 'Marek Kowalski'],
+    ['<p><span>Telefon komórkowy:</span><span>+48 601 234 567</span></p>', 'mobile', '+48 601 234 567'],
+    ['<p><span>الجوال:</span><span>+966 50 765 4321</span></p>', 'mobile', '+966 50 765 4321'],
+    ['<p><span>البريد الإلكتروني：</span><span>khalid@parts.sa</span></p>', 'email', 'khalid@parts.sa'],
+    ['<dl><dt>واتساب</dt><dd>+965 9876 5432</dd></dl>', 'whatsapp', '+965 9876 5432'],
+  ];
+  it.each(rows)('%s', (html, field, expected) => {
+    expect(readLabel(pageDocument(`<body>${html}</body>`, 'https://example.com/').body, field)).toBe(expected);
+  });
+
+  it('a WhatsApp number labelled in Arabic on a contact page', () => {
+    const b = extractPage(ALL_MODULES, pageDocument('<body><p>واتساب: \u200e+965 9876 5432</p></body>', 'https://www.example-kw.com/contact'), 'https://www.example-kw.com/contact').buyer;
+    expect(b.whatsapp?.replace(/\D/g, '')).toBe('96598765432');
   });
 });
