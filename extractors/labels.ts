@@ -34,6 +34,13 @@ export const FIELD_LABELS = {
 
 export type LabelField = keyof typeof FIELD_LABELS;
 
+/**
+ * The heading of a buyer's card of label rows, whatever the card's class: "Buyer's Information",
+ * "Buyer Profile", "Contact Details", "Sender Profile", 买家基本信息, 买家资料, 联系方式.
+ */
+export const CARD_HEADING =
+  /^(?:(?:buyer|contact|customer|sender)(?:'s|s)? (?:basic |contact )?(?:info\w*|details?|profile)|买家(?:基本)?(?:信息|资料)|客户(?:信息|资料)|联系(?:人)?(?:信息|方式|资料)|发件人(?:信息|资料))$/i;
+
 /** The value of a field's row in `root`, or null when absent, a placeholder or masked. */
 export function readLabel(root: ParentNode | null | undefined, field: LabelField, extra: readonly string[] = []): string | null {
   if (!root) return null;

@@ -100,7 +100,8 @@ function readChat(doc: Document, url: URL, page: ParentNode, inquiryId: string |
   Object.assign(q, inquiry);
   const chat = first(page, '#im-chat', '.message-container', '.chat-panel') ?? page;
   const head = app ? chat : page;
-  const card = first(page, '.alicrm-customer-detail-card', '.profile-panel', '[data-buyer-aliid]');
+  // The CRM card by its known classes, else any customer/buyer card or panel of label rows.
+  const card = first(page, '.alicrm-customer-detail-card', '.profile-panel', '[data-buyer-aliid]', '[class*=customer-info],[class*=customer-card],[class*=customer-detail],[class*=buyer-info],[class*=buyer-card]');
   const at = (root: ParentNode | null | undefined, ...sel: string[]) => (root ? textOf(first(root, ...sel)) : null);
 
   const sellers = [
@@ -172,7 +173,7 @@ function readChat(doc: Document, url: URL, page: ParentNode, inquiryId: string |
       return;
     }
   };
-  take('name', [at(card, '.name-text', '.p-name'), 'selector'], [name, 'page-data'], [at(chat, '.contact-name', '.title-name'), 'selector'],
+  take('name', [at(card, '.name-text', '.p-name', '[class*=customer-name],[class*=buyer-name]'), 'selector'], [name, 'page-data'], [at(chat, '.contact-name', '.title-name'), 'selector'],
     [active?.getAttribute('data-name'), 'selector'], [at(opening?.el, '.item-base-info .name', '.msg-meta .sender'), 'selector'], [d.name, free]);
   take('company', [row('company'), 'label'], [str(crm, 'companyName'), 'page-data'], [d.company, free]);
   take('country', [row('country'), 'label'], [at(card, '.country-flag-label'), 'selector'], [str(crm, 'country'), 'page-data'], [country, 'page-data'],

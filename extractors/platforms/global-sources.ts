@@ -10,7 +10,7 @@
 import { emptyCapture, type RawCapture } from '../../lib/capture';
 import { all, attrAt, clean, first, isHidden, labelValue, textAt, visibleText } from '../dom';
 import { findEmails, findPhones, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
-import { readLabel, readLabelPhones } from '../labels';
+import { CARD_HEADING, readLabel, readLabelPhones } from '../labels';
 import { cleanName } from '../names';
 import { fillQuantity } from '../quantity';
 import { readChatLines } from '../chat-lines';
@@ -29,14 +29,15 @@ function lv(root: ParentNode, labels: string[]): string | null {
 /** The buyer profile box: by class, else the block under a "Buyer Profile" heading. */
 function profileBox(doc: Document): Element | null {
   const box = first(doc, '.buyer-profile,[class*=buyer-profile],[class*=buyer-info],[class*=buyerInfo]');
-  for (const h of box ? [] : Array.from(doc.querySelectorAll('h2,h3,h4,[class*=title]'))) {
-    if (/^(?:buyer (?:profile|info\w*|details)|买家(?:信息|资料))$/i.test(clean(h.textContent)) && !isHidden(h)) return h.parentElement;
+  for (const h of box ? [] : Array.from(doc.querySelectorAll('h2,h3,h4,h5,[class*=title],[class*=head]'))) {
+    if (CARD_HEADING.test(clean(h.textContent)) && !isHidden(h)) return h.parentElement;
   }
   return box;
 }
 
 const mainOf = (doc: Document): ParentNode => first(doc, '.inq-main,[data-inquiry-id],[class*=inquiry-detail]') ?? first(doc, 'main') ?? doc;
-const messageOf = (main: ParentNode) => first(main, '.inq-message,[class*=inquiry-message],[class*=message-content]');
+const messageOf = (main: ParentNode) =>
+  first(main, '.inq-message,[class*=inquiry-message],[class*=enquiry-message],[class*=message-content],[class*=msg-content],[class*=message-body],[class*=msg-body],[class*=inquiry-content]');
 
 /** The seller (header, the conversation's sent lines, the reply box) and the other inquiries of the list. */
 function detailForeign(doc: Document): string[] {
@@ -54,7 +55,7 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   // The id: the address names it in the query or, on newer pages, as the last path segment.
   const sp = url.searchParams;
   q.platformInquiryId =
-    sp.get('inquiryId') ?? sp.get('inqId') ?? sp.get('enquiryId') ?? sp.get('messageId') ?? sp.get('rfqId') ??
+    sp.get('inquiryId') ?? sp.get('inqId') ?? sp.get('enquiryId') ?? sp.get('messageId') ?? sp.get('msgId') ?? sp.get('rfqId') ?? sp.get('id') ??
     /\/(\d{6,})(?:[/.]|$)/.exec(url.pathname)?.[1] ?? attrAt(doc, '[data-inquiry-id]', 'data-inquiry-id') ?? lv(main, ['Inquiry ID', 'Inquiry No.', '询盘编号', '询盘号']);
   q.subject = textAt(main, '.inq-subject,h1');
   const time = first(main, 'time,.inq-received');

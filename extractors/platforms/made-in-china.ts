@@ -17,7 +17,7 @@
 import { emptyCapture, type CaptureSource, type RawCapture } from '../../lib/capture';
 import { all, clean, first, isHidden, labelValue, labelValueElement, textAt, textOf, visibleText } from '../dom';
 import { findEmails, isMasked, parseQuantity } from '../patterns';
-import { readLabel, readLabelPhones } from '../labels';
+import { CARD_HEADING, readLabel, readLabelPhones } from '../labels';
 import { cleanName } from '../names';
 import { fillQuantity } from '../quantity';
 import { readChatLines } from '../chat-lines';
@@ -79,15 +79,15 @@ function detailParts(doc: Document) {
   // The buyer card: by class, else the block under a heading naming the buyer's information.
   let card = first(main, '.buyer-info,[class*=buyer-info],[class*=buyerInfo]');
   // Text first, visibility only for a match: isHidden reads computed styles up the ancestors.
-  for (const h of card ? [] : Array.from(main.querySelectorAll('h3,h4,h5,[class*=title]'))) {
-    if (/^(?:buyer'?s? (?:basic )?info\w*|买家(?:基本)?信息|客户信息|联系人?信息)$/i.test(clean(h.textContent)) && !isHidden(h)) {
+  for (const h of card ? [] : Array.from(main.querySelectorAll('h2,h3,h4,h5,h6,[class*=title],[class*=head]'))) {
+    if (CARD_HEADING.test(clean(h.textContent)) && !isHidden(h)) {
       card = h.parentElement;
       break;
     }
   }
   const row = labelValueElement(main, ['From', '发件人', '询盘人']);
   const from = row && !('inline' in row) ? row : null;
-  const message = first(main, '.msg-content,[class*=mail-content],[class*=message-content]');
+  const message = first(main, '.msg-content,[class*=mail-content],[class*=message-content],[class*=mail-body],[class*=msg-body],[class*=message-body],[class*=inquiry-content]');
   return { main, card, from, message };
 }
 
@@ -105,14 +105,16 @@ function extractDetail(doc: Document, url: URL): RawCapture {
 
   // The From: row names the buyer ("Daniel Okafor (Nigeria) View Buyer Profile") and links the profile.
   if (from) {
-    b.name ??= cleanName(textAt(from, 'b,strong'));
-    b.country ??= /\(([^()]{2,40})\)/.exec(clean(from.textContent))?.[1] ?? null;
+    // The value may be the <b> itself ("<span>From:</span> <b>Name</b> (Ghana)"): the country is then beside it in the row.
+    b.name ??= cleanName(textAt(from, 'b,strong') ?? (from.matches('b,strong') ? textOf(from) : null));
+    b.country ??= /\(([^()]{2,40})\)/.exec(clean((from.matches('b,strong') ? from.parentElement : from)?.textContent))?.[1] ?? null;
   }
   const profile = (from ?? main).querySelector('a[href*="buyerId="]')?.getAttribute('href');
   b.platformBuyerId = input(main, 'buyerId') ?? /buyerId=([\w-]+)/.exec(profile ?? '')?.[1] ?? null;
   mark(cap, 'selector', 'name', 'country', 'platformBuyerId');
 
-  q.subject = textAt(main, '.msg-subject,[class*=mail-subject]') ?? lv(main, ['Subject', '主题']) ?? /^(.+?) - /.exec(doc.title)?.[1] ?? null;
+  q.subject =
+    textAt(main, '.msg-subject,[class*=mail-subject]') ?? lv(main, ['Subject', '主题']) ?? textAt(main, 'h1[class*=subject],h2[class*=subject],[class*=subject]') ?? /^(.+?) - /.exec(doc.title)?.[1] ?? null;
 
   // "2026-11-19 14:37" is in the zone the page states ("All times are shown in (GMT+08:00) Beijing").
   const date = textAt(main, '.msg-date,[class*=mail-date]') ?? lv(main, ['Date', 'Time', '日期', '时间', '发送时间']);

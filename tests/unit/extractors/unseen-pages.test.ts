@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findQuantity } from '../../../extractors/quantity';
-import { readLabel, type LabelField } from '../../../extractors/labels';
+import { CARD_HEADING, readLabel, type LabelField } from '../../../extractors/labels';
 import { extractPage, findAdapter } from '../../../extractors/extract-page';
 import { ALL_MODULES } from '../../../extractors/registry';
 import { pageDocument } from '../../../scripts/extract-node';
@@ -101,5 +101,26 @@ describe('the label reader in the languages buyers fill forms in', () => {
   it('a WhatsApp number labelled in Arabic on a contact page', () => {
     const b = extractPage(ALL_MODULES, pageDocument('<body><p>واتساب: \u200e+965 9876 5432</p></body>', 'https://www.example-kw.com/contact'), 'https://www.example-kw.com/contact').buyer;
     expect(b.whatsapp?.replace(/\D/g, '')).toBe('96598765432');
+  });
+});
+
+describe("a buyer's card found by its heading, whatever its class", () => {
+  const headings: [string, boolean][] = [
+    ["Buyer's Information", true],
+    ['Buyer Profile', true],
+    ['Contact Details', true],
+    ['Contact Information', true],
+    ['Customer Info', true],
+    ['Sender Profile', true],
+    ['买家基本信息', true],
+    ['买家资料', true],
+    ['联系方式', true],
+    ['客户信息', true],
+    ['Product Information', false],
+    ['Reply', false],
+    ['相关产品', false],
+  ];
+  it.each(headings)('%s', (text, card) => {
+    expect(CARD_HEADING.test(text)).toBe(card);
   });
 });
