@@ -67,6 +67,7 @@ describe('network guard', () => {
     expect(browser.guard.leaks.some((l) => l.includes('exfil'))).toBe(false);
   });
 
+  // Every platform fixture is opened with its panel, a few seconds each: the time grows with the corpus.
   it('records nothing while the extension reads every platform page and the panel shows it', async () => {
     const fixtures = contentScriptFixtures();
     expect(fixtures.length).toBeGreaterThan(0);
@@ -85,7 +86,7 @@ describe('network guard', () => {
     }
     await new Promise((r) => setTimeout(r, 1_000));
     expect(browser.guard.leaks).toEqual([]);
-  });
+  }, Math.max(120_000, contentScriptFixtures().length * 6_000));
 
   it('shows every panel view without a content-security-policy violation', async () => {
     const fixtures = contentScriptFixtures();
