@@ -56,6 +56,17 @@ export function parseQuantity(text: string | null | undefined): Quantity {
   return { quantity, unit };
 }
 
+// Words that introduce a product's measurement rather than an order quantity, in the languages
+// buyers write: English, Spanish/Portuguese, Polish, Chinese, Japanese, Arabic.
+const SPEC =
+  /(?:^|[^\p{L}])(?:max(?:imum)?|min(?:imum)?|load|weight|capacity|thickness|width|length|height|depth|diameter|size|power|net|gross|up to|carga|capacidad|capacidade|peso|espesor|espessura|ancho|largura|udźwig|waga|nośność|grubość)(?:[^\p{L}]|$)|承重|载重|重量|容量|厚度|宽度|长度|直径|功率|耐荷重|重さ|الحمولة|الوزن|السعة/iu;
+
+/** The words before `at` in its own clause (after the last comma, full stop or line break), at most 30 characters. */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(Math.max(0, at - 30), at);
+  return before.split(/[,;.!?\n，；。！？、،؛]/).pop() ?? '';
+}
+
 /**
  * A quantity in free text: after a quantity label ("Quantity: 300", "数量：5,000件"), else the
  * first number followed by a known unit ("2500 meters", "40 units"). Numbers after a currency
@@ -71,12 +82,14 @@ export function findQuantity(text: string | null | undefined): Quantity {
     const before = text.slice(Math.max(0, at - 4), at);
     const after = text[at + m[0].length] ?? '';
     if (/[$€£¥￥#x×*]\s*$|usd\s*$|[\d.,]$/i.test(before) || /[x×%*\d]/.test(after)) continue;
+    // "max load 120 kg", "承重 120 公斤": a measurement of the product in the same clause, not an amount to order.
+    if (SPEC.test(clauseBefore(text, at))) continue;
     const word = m[2] ?? '';
     // One-letter units ("5 m", "3 l") are sizes in free text, not quantities.
     if (/^[a-z]\.?$/i.test(word)) continue;
     const two = /\s/.test(word) && /^(?:square|sq|cubic|linear|running|metric|\d)/i.test(word);
-    // A Chinese unit may run into the next word ("件左右"); a Latin word must be a unit whole ("mm" is no "m").
-    const unit = two ? normalizeUnit(word) : unitOf(word) ?? (/^[\u4e00-\u9fff]/.test(word) ? unitOf(word.slice(0, 1)) : null);
+    // A Chinese or Japanese unit may run into the next word ("件左右", "セット必要"); a Latin word must be a unit whole ("mm" is no "m").
+    const unit = two ? normalizeUnit(word) : unitOf(word) ?? (/^[\u4e00-\u9fff\u30a0-\u30ff]/.test(word) ? [3, 2, 1].map((n) => unitOf(word.slice(0, n))).find(Boolean) ?? null : null);
     if (!unit) continue;
     const quantity = m[1] ? parseNumber(m[1]) : null;
     if (quantity != null) return { quantity, unit };

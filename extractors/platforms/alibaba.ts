@@ -10,7 +10,7 @@
  * Kept small on purpose: this file ships in the content script of every Alibaba page.
  */
 import { emptyCapture, type CaptureSource, type RawCapture } from '../../lib/capture';
-import { all, clean, first, textOf, visibleText } from '../dom';
+import { all, clean, first, labelValue, textOf, visibleText } from '../dom';
 import { findEmails, findPhones, findWeChat, findWhatsApp, isMasked } from '../patterns';
 import { readLabel, type LabelField } from '../labels';
 import { cleanName } from '../names';
@@ -100,7 +100,8 @@ function readChat(doc: Document, url: URL, page: ParentNode, inquiryId: string |
   Object.assign(q, inquiry);
   const chat = first(page, '#im-chat', '.message-container', '.chat-panel') ?? page;
   const head = app ? chat : page;
-  const card = first(page, '.alicrm-customer-detail-card', '.profile-panel', '[data-buyer-aliid]');
+  // The CRM card by its known classes, else any customer/buyer card or panel of label rows.
+  const card = first(page, '.alicrm-customer-detail-card', '.profile-panel', '[data-buyer-aliid]', '[class*=customer-info],[class*=customer-card],[class*=customer-detail],[class*=buyer-info],[class*=buyer-card]');
   const at = (root: ParentNode | null | undefined, ...sel: string[]) => (root ? textOf(first(root, ...sel)) : null);
 
   const sellers = [
@@ -172,7 +173,7 @@ function readChat(doc: Document, url: URL, page: ParentNode, inquiryId: string |
       return;
     }
   };
-  take('name', [at(card, '.name-text', '.p-name'), 'selector'], [name, 'page-data'], [at(chat, '.contact-name', '.title-name'), 'selector'],
+  take('name', [at(card, '.name-text', '.p-name', '[class*=customer-name],[class*=buyer-name]'), 'selector'], [name, 'page-data'], [at(chat, '.contact-name', '.title-name'), 'selector'],
     [active?.getAttribute('data-name'), 'selector'], [at(opening?.el, '.item-base-info .name', '.msg-meta .sender'), 'selector'], [d.name, free]);
   take('company', [row('company'), 'label'], [str(crm, 'companyName'), 'page-data'], [d.company, free]);
   take('country', [row('country'), 'label'], [at(card, '.country-flag-label'), 'selector'], [str(crm, 'country'), 'page-data'], [country, 'page-data'],
@@ -320,14 +321,15 @@ const rfq: PageAdapter = {
     let d = get(data(doc, 'PAGE_DATA'), 'index', 'data', 0) as Data;
     if (idInUrl && str(d, 'rfqId') !== idInUrl) d = undefined;
     const scope = first(doc, '.brh-rfq-detail', '[data-rfq-id]') ?? doc;
-    const at = (sel: string) => textOf(first(scope, '.brh-rfq-item__' + sel));
+    // The known classes first, else the layout's labelled rows ("Quantity Required:", "采购量：").
+    const at = (sel: string, ...labels: string[]) => textOf(first(scope, '.brh-rfq-item__' + sel)) ?? labelValue(scope, labels);
     q.platformInquiryId = str(d, 'rfqId') ?? idInUrl ?? first(doc, '[data-rfq-id]')?.getAttribute('data-rfq-id') ?? null;
-    q.subject = str(d, 'subject') ?? at('subject');
-    q.message = str(d, 'description') ?? (visibleText(first(scope, '.brh-rfq-item__detail')) || null);
-    q.receivedAt = fromEpoch(get(d, 'openTime')) ?? parsePageTime(str(d, 'openTimeStr') ?? at('date'));
-    quantity(q, d ? `${str(d, 'quantity')} ${str(d, 'quantityUnit')}` : at('quantity'));
-    b.name = cleanName(str(d, 'buyerName') ?? at('buyer-name'));
-    b.country = str(d, 'country') ?? str(d, 'countrySimple') ?? (clean(at('country')?.replace(/^[^:：]*[:：]/, '')) || null);
+    q.subject = str(d, 'subject') ?? at('subject') ?? textOf(first(scope, 'h1'));
+    q.message = str(d, 'description') ?? (visibleText(first(scope, '.brh-rfq-item__detail', '[class*=description]', '[class*=rfq-desc]')) || null);
+    q.receivedAt = fromEpoch(get(d, 'openTime')) ?? parsePageTime(str(d, 'openTimeStr') ?? at('date', 'Date Posted', 'Posted', 'Post Date', '发布时间', '发布日期'));
+    quantity(q, d ? `${str(d, 'quantity')} ${str(d, 'quantityUnit')}` : at('quantity', 'Quantity Required', 'Quantity', 'Purchase Quantity', '采购量', '采购数量'));
+    b.name = cleanName(str(d, 'buyerName') ?? at('buyer-name') ?? readLabel(scope, 'name'));
+    b.country = str(d, 'country') ?? str(d, 'countrySimple') ?? (clean(at('country')?.replace(/^[^:：]*[:：]/, '')) || readLabel(scope, 'country'));
     b.emails = findEmails(q.message);
     b.phones = findPhones(q.message);
     b.whatsapp = findWhatsApp(q.message);

@@ -27,7 +27,7 @@ const BLOCK = /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIELDSET|FIG
 // Consent managers and cookie banners carry the consent vendor's addresses, not the page's.
 const NOISE = /cookie|consent|gdpr|onetrust|didomi|usercentrics|cmp-/i;
 // "Website by Pixelwerk Studio · hello@pixelwerk-studio.nl": the agency's credit line.
-const CREDIT = /\b(?:web ?site|site|web ?design|design(?:ed)?|developed|built|powered|made|hosted|created|realisatie|ontwerp)\s+(?:by|door|von|par|por|da)\b|技术支持|网站建设|网站设计|设计制作/i;
+const CREDIT = /\b(?:web ?site|site|web ?design|design(?:ed)?|developed|built|powered|made|hosted|created|realisatie|ontwerp|(?:diseñad|desarrollad|cread|hech|criad|desenvolvid|feit|realizad)[oa]s?|wykonanie|projekt(?:owanie)?)\s+(?:by|door|von|par|por|da|pela|pelo)\b|技术支持|网站建设|网站设计|设计制作/i;
 const THIRD_PARTY_MAIL = /^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster)@|@(?:example|domain|email|yourdomain|yourcompany|company|sentry)\.|@.*(?:cookie|consent|wixpress)|\.(?:png|jpe?g|gif|svg|webp|css|js)$/i;
 
 interface PageText {
@@ -137,20 +137,20 @@ function fromLd(b: RawBuyer, n: Node_): void {
 
 // Labelled rows: "Label: value" on one line, or a label line followed by its value line.
 const LABELS: [keyof RawBuyer, RegExp][] = [
-  ['name', /^(?:name|full name|contact(?: person| name)?|姓名|联系人|买家|nombre|contacto|nome|imię i nazwisko|担当者)$/i],
-  ['company', /^(?:company(?: name)?|organi[sz]ation|公司(?:名称)?|单位|empresa|firma|会社名)$/i],
-  ['country', /^(?:country(?:\/region)?|国家(?:\/地区)?|国家或地区|país|pais|kraj)$/i],
-  ['emails', /^(?:e-?mail(?: address)?|邮箱|电子邮箱|电子邮件|邮件|correo(?: electr[oó]nico)?|メール)$/i],
-  ['phones', /^(?:phone|tel\.?|telephone|mobile|cell(?:phone)?|手机|电话|座机|联系电话|tel[eé]fono|telefone|m[oó]vil|celular|telefon|電話)$/i],
-  ['whatsapp', /^whats\s?app$/i],
+  ['name', /^(?:name|full name|contact(?: person| name)?|姓名|联系人|买家|nombre|contacto|nome|imię i nazwisko|担当者|الاسم)$/i],
+  ['company', /^(?:company(?: name)?|organi[sz]ation|公司(?:名称)?|单位|empresa|firma|会社名|الشركة|اسم الشركة)$/i],
+  ['country', /^(?:country(?:\/region)?|国家(?:\/地区)?|国家或地区|país|pais|kraj|الدولة|البلد)$/i],
+  ['emails', /^(?:e-?mail(?: address)?|邮箱|电子邮箱|电子邮件|邮件|correo(?: electr[oó]nico)?|メール|البريد الإلكتروني|البريد)$/i],
+  ['phones', /^(?:phone|tel\.?|telephone|mobile|cell(?:phone)?|手机|电话|座机|联系电话|tel[eé]fono|telefone|m[oó]vil|celular|telefon|電話|الهاتف|هاتف|الجوال|جوال)$/i],
+  ['whatsapp', /^(?:whats\s?app|واتساب|واتس اب|واتس آب)$/i],
   ['wechat', /^(?:wechat(?: id)?|微信号?)$/i],
   ['website', /^(?:website|web|homepage|url|网址|网站|公司网址|sitio web|p[aá]gina web|strona)$/i],
 ];
 
 const NAME_LIKE = /^(?:[\p{Lu}][\p{L}'’.-]*|de|da|di|del|der|den|van|von|la|le|dos|bin|al)(?: (?:[\p{Lu}][\p{L}'’.-]*|de|da|di|del|der|den|van|von|la|le|dos|bin|al)){1,4}$/u;
 const CJK_NAME = /^[\p{Script=Han}]{2,4}(?:先生|女士|小姐)?$/u;
-const JOB = /\b(?:manager|director|buyer|purchas\w*|procurement|sourcing|sales|ceo|cto|cfo|coo|founder|owner|president|head of|chief|officer|partner|engineer|assistant|executive|consultant|specialist|coordinator|representative|merchandiser|importer|inkoper|einkäufer|einkauf|gérant|directeur|acheteur)\b|经理|总监|采购|主管|总经理|董事/i;
-const COMPANY_SUFFIX = /\b(?:GmbH|AG|Ltd\.?|Limited|LLC|Inc\.?|B\.V\.|N\.V\.|S\.r\.l\.|S\.p\.A\.|S\.A\.|SAS|SARL|Sp\. z o\.o\.|Co\.|Corp\.?|Pty|PLC|Oy|AB|A\/S|Kft\.?|s\.r\.o\.)$|有限公司$|公司$/;
+const JOB = /\b(?:manager|director|buyer|purchas\w*|procurement|sourcing|sales|ceo|cto|cfo|coo|founder|owner|president|head of|chief|officer|partner|engineer|assistant|executive|consultant|specialist|coordinator|representative|merchandiser|importer|inkoper|einkäufer|einkauf|gérant|directeur|acheteur|gerente|jef[ea]|director[a]?|diretor[a]?|comprador[a]?|compras|kierownik|dyrektor|zakupów|specjalista)\b|经理|总监|采购|主管|总经理|董事|部長|担当|مدير|مشتريات/i;
+const COMPANY_SUFFIX = /\b(?:GmbH|AG|Ltd\.?|Limited|LLC|Inc\.?|B\.V\.|N\.V\.|S\.r\.l\.|S\.p\.A\.|S\.A\.|SAS|SARL|Sp\. z o\.o\.|Co\.|Corp\.?|Pty|PLC|Oy|AB|A\/S|Kft\.?|s\.r\.o\.)$|\b(?:Ltda|Lda|SRL|S\.A\.S|S\.L|de C\.V)\.?$|有限公司$|公司$|株式会社/;
 
 const phoneLike = (v: string) => v.replace(/\D/g, '').length > 6;
 
@@ -193,6 +193,9 @@ function readSignature(b: RawBuyer, lines: string[]): void {
     return;
   }
 }
+
+// The values the last extraction of a document set aside as other people's, for its `foreign`.
+let others: { doc: Document | null; values: string[] } = { doc: null, values: [] };
 
 function extractGeneric(doc: Document, url: URL): RawCapture {
   const cap = emptyCapture('generic', url.href);
@@ -240,6 +243,8 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
 
   // 2. Labelled rows.
   readLabelled(b, text, credit);
+  // What the page states as a record (JSON-LD, microdata, labelled rows), before free text adds to it.
+  const stated = { emails: [...b.emails], phones: [...b.phones] };
 
   // 3. Links: mailto:, tel:, wa.me, LinkedIn profiles (not on credit lines).
   const wa: string[] = [];
@@ -266,11 +271,16 @@ function extractGeneric(doc: Document, url: URL): RawCapture {
     const part = line.split(/fax|传真/i)[0] ?? '';
     const labelled = /\b(?:tel|phone|mobile|cell)\b|电话|手机/i.test(part);
     for (const p of findPhones(part)) if (labelled || /^(?:\+|00)/.test(p)) add(b.phones, p);
-    if (/whats\s?app/i.test(line)) b.whatsapp ??= findWhatsApp(line);
+    if (/whats\s?app|واتساب|واتس ا/i.test(line)) b.whatsapp ??= findWhatsApp(line.replace(/واتساب|واتس آ?اب/, 'WhatsApp'));
     b.wechat ??= findWeChat(line);
   }
   readSignature(b, ok);
-  whenAmbiguous(b, ldDomains);
+  const found = [...b.emails, ...b.phones, b.name, b.company, b.whatsapp, b.wechat, b.linkedin, b.website];
+  whenAmbiguous(b, ldDomains, stated);
+  // What the ambiguity rule set aside belongs to other people on the page: the guard drops it
+  // wherever it turns up (PageAdapter.foreign), as the platform readers' other rows are.
+  const kept = new Set<unknown>([...b.emails, ...b.phones, b.name, b.company, b.whatsapp, b.wechat, b.linkedin, b.website]);
+  others = { doc, values: found.filter((v): v is string => !!v && !kept.has(v)) };
 
   // A web site from the text only when it is the domain of one of the buyer's emails.
   if (!b.website) {
@@ -294,12 +304,21 @@ function domainOf(v: string | null | undefined): string | null {
  * name the organisation; else every field read from the text is left empty rather than collect
  * everyone's details.
  */
-function whenAmbiguous(b: RawBuyer, ldDomains: Set<string>): void {
-  const owners = new Set(b.emails.map((e) => (FREE_MAIL.test(e.split('@')[1] ?? '') ? e : domainOf(e))));
+const ownerOf = (e: string) => (FREE_MAIL.test(e.split('@')[1] ?? '') ? e : domainOf(e));
+
+function whenAmbiguous(b: RawBuyer, ldDomains: Set<string>, stated: { emails: string[]; phones: string[] }): void {
+  const owners = new Set(b.emails.map(ownerOf));
   if (owners.size < 2) return;
   const own = b.emails.filter((e) => ldDomains.has(domainOf(e) ?? ''));
   if (own.length) {
     b.emails = own;
+    return;
+  }
+  // One person stated in labelled rows (a lead's card) among other addresses in the text (the
+  // portal's support, the seller's own account): the stated record is the buyer, the text is not.
+  if (stated.emails.length && new Set(stated.emails.map(ownerOf)).size === 1) {
+    b.emails = stated.emails;
+    b.phones = stated.phones;
     return;
   }
   Object.assign(b, { name: null, company: null, country: null, emails: [], phones: [], whatsapp: null, wechat: null, linkedin: null, website: null });
@@ -317,6 +336,8 @@ const anyPage: PageAdapter = {
   id: 'generic/any-page',
   detect: (u) => (u.protocol === 'https:' || u.protocol === 'http:') && !isPlatformHost(u.hostname),
   extract: extractGeneric,
+  // Read by the same extraction (extractPage runs extract, then foreign, on one document).
+  foreign: (doc, url) => (others.doc === doc ? others.values : (extractGeneric(doc, url), others.values)),
   observe: 'body',
   examples: {
     positive: ['https://www.vanderlinden-horecagroothandel.nl/en/contact', 'http://www.example-trading.co.uk/about-us.html'],

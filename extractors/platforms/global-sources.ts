@@ -8,9 +8,9 @@
  * menu) is never read: every buyer field comes from the profile box or the buyer's message.
  */
 import { emptyCapture, type RawCapture } from '../../lib/capture';
-import { attrAt, clean, first, isHidden, labelValue, textAt, visibleText } from '../dom';
-import { findEmails, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
-import { readLabel, readLabelPhones } from '../labels';
+import { all, attrAt, clean, first, isHidden, labelValue, textAt, visibleText } from '../dom';
+import { findEmails, findPhones, findWeChat, findWhatsApp, isMasked, parseQuantity } from '../patterns';
+import { CARD_HEADING, readLabel, readLabelPhones } from '../labels';
 import { cleanName } from '../names';
 import { fillQuantity } from '../quantity';
 import { readChatLines } from '../chat-lines';
@@ -18,6 +18,7 @@ import { BUYER_FIELDS, mark } from '../sources';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
 import { PLATFORM_MATCHES } from '../platform-matches';
+import { foreignValues, otherRows, SELLER_BAR } from '../foreign';
 
 /** A label's value, or null when absent or masked ("Request to view", "g***@..."). */
 function lv(root: ParentNode, labels: string[]): string | null {
@@ -25,16 +26,36 @@ function lv(root: ParentNode, labels: string[]): string | null {
   return v && !isMasked(v) ? v : null;
 }
 
+/** The buyer profile box: by class, else the block under a "Buyer Profile" heading. */
+function profileBox(doc: Document): Element | null {
+  const box = first(doc, '.buyer-profile,[class*=buyer-profile],[class*=buyer-info],[class*=buyerInfo]');
+  for (const h of box ? [] : Array.from(doc.querySelectorAll('h2,h3,h4,h5,[class*=title],[class*=head]'))) {
+    if (CARD_HEADING.test(clean(h.textContent)) && !isHidden(h)) return h.parentElement;
+  }
+  return box;
+}
+
+const mainOf = (doc: Document): ParentNode => first(doc, '.inq-main,[data-inquiry-id],[class*=inquiry-detail]') ?? first(doc, 'main') ?? doc;
+const messageOf = (main: ParentNode) =>
+  first(main, '.inq-message,[class*=inquiry-message],[class*=enquiry-message],[class*=message-content],[class*=msg-content],[class*=message-body],[class*=msg-body],[class*=inquiry-content]');
+
+/** The seller (header, the conversation's sent lines, the reply box) and the other inquiries of the list. */
+function detailForeign(doc: Document): string[] {
+  const main = mainOf(doc);
+  const own = [profileBox(doc), messageOf(main), first(main, '.inq-subject,h1')];
+  return foreignValues([...all(doc, SELLER_BAR + ',[class*=conversation],[class*=reply],[class*=sent],[class*=nav]'), ...otherRows(doc)], own);
+}
+
 function extractDetail(doc: Document, url: URL): RawCapture {
   const cap = emptyCapture('global-sources', url.href);
   const b = cap.buyer;
   const q = cap.inquiry;
-  const main: ParentNode = first(doc, '.inq-main,[data-inquiry-id],[class*=inquiry-detail]') ?? first(doc, 'main') ?? doc;
+  const main = mainOf(doc);
 
   // The id: the address names it in the query or, on newer pages, as the last path segment.
   const sp = url.searchParams;
   q.platformInquiryId =
-    sp.get('inquiryId') ?? sp.get('inqId') ?? sp.get('enquiryId') ?? sp.get('messageId') ?? sp.get('rfqId') ??
+    sp.get('inquiryId') ?? sp.get('inqId') ?? sp.get('enquiryId') ?? sp.get('messageId') ?? sp.get('msgId') ?? sp.get('rfqId') ?? sp.get('id') ??
     /\/(\d{6,})(?:[/.]|$)/.exec(url.pathname)?.[1] ?? attrAt(doc, '[data-inquiry-id]', 'data-inquiry-id') ?? lv(main, ['Inquiry ID', 'Inquiry No.', '询盘编号', '询盘号']);
   q.subject = textAt(main, '.inq-subject,h1');
   const time = first(main, 'time,.inq-received');
@@ -45,14 +66,7 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   q.productId = attrAt(main, '[data-product-id]', 'data-product-id') ?? lv(prod, ['Product ID', '产品编号']);
   ({ quantity: q.quantity, unit: q.unit } = parseQuantity(lv(prod, ['Order quantity', 'Quantity', 'Purchase quantity', '采购数量', '数量'])));
 
-  // The buyer profile box: by class, else the block under a "Buyer Profile" heading.
-  let box = first(doc, '.buyer-profile,[class*=buyer-profile],[class*=buyer-info],[class*=buyerInfo]');
-  for (const h of box ? [] : Array.from(doc.querySelectorAll('h2,h3,h4,[class*=title]'))) {
-    if (/^(?:buyer (?:profile|info\w*|details)|买家(?:信息|资料))$/i.test(clean(h.textContent)) && !isHidden(h)) {
-      box = h.parentElement;
-      break;
-    }
-  }
+  const box = profileBox(doc);
   if (box) {
     b.name = cleanName(readLabel(box, 'name', ['Contact name'])) ?? cleanName(textAt(box, '.bp-name,[class*=name]'));
     b.company = readLabel(box, 'company');
@@ -68,9 +82,12 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   }
 
   // The buyer's words; the reply box below it is a <textarea> (the seller's draft), never read.
-  q.message = visibleText(first(main, '.inq-message,[class*=inquiry-message],[class*=message-content]'), '[class*=translat]').trim() || null;
+  q.message = visibleText(messageOf(main), '[class*=translat]').trim() || null;
   const d = readChatLines([{ text: q.message ?? '', mine: false }]);
   b.emails = b.emails.length ? b.emails : d.emails;
+  // A profile box that masks the phone: the number the buyer wrote in the message.
+  // Unlabelled, only a number written internationally ("reach me at +46 70 …"): no register number starts with +.
+  b.phones = b.phones.length ? b.phones : d.phones.length ? d.phones : findPhones(q.message).filter((p) => /^(?:\+|00)/.test(p));
   b.whatsapp ??= findWhatsApp(q.message);
   b.wechat ??= findWeChat(q.message);
   b.name ??= d.name;
@@ -95,6 +112,7 @@ const inquiryDetail: PageAdapter = {
     !/\/(?:list|search|settings?|template\w*|stat\w*)(?:[/.]|$)/i.test(u.pathname) &&
     (/[?&](?:inquiryId|inqId|enquiryId|messageId|msgId|rfqId|id)=\w/i.test(u.search) || /\/(?:detail|view|read)\b|\/\d{6,}(?:[/.]|$)/i.test(u.pathname)),
   extract: extractDetail,
+  foreign: detailForeign,
   observe: 'body',
   examples: {
     positive: [

@@ -17,7 +17,7 @@
 import { emptyCapture, type CaptureSource, type RawCapture } from '../../lib/capture';
 import { all, clean, first, isHidden, labelValue, labelValueElement, textAt, textOf, visibleText } from '../dom';
 import { findEmails, isMasked, parseQuantity } from '../patterns';
-import { readLabel, readLabelPhones } from '../labels';
+import { CARD_HEADING, readLabel, readLabelPhones } from '../labels';
 import { cleanName } from '../names';
 import { fillQuantity } from '../quantity';
 import { readChatLines } from '../chat-lines';
@@ -25,6 +25,7 @@ import { BUYER_FIELDS, mark } from '../sources';
 import { parsePageTime } from '../time';
 import type { PageAdapter, PlatformModule } from '../types';
 import { PLATFORM_MATCHES } from '../platform-matches';
+import { foreignValues, otherRows, SELLER_BAR } from '../foreign';
 
 const HOST = /^membercenter(?:\.cn)?\.made-in-china\.com$/i;
 
@@ -72,38 +73,48 @@ function fromMessage(cap: RawCapture, source: CaptureSource, seller: string[] = 
 /** Visible text of a message without the machine translation the back office may add under it. */
 const ownText = (el: Element | null) => visibleText(el, '[class*=translat]').trim();
 
-function extractDetail(doc: Document, url: URL): RawCapture {
-  const cap = emptyCapture('made-in-china', url.href);
-  const b = cap.buyer;
-  const q = cap.inquiry;
+/** The parts of a message detail: the buyer card, the From row, the buyer's message (the reader and `foreign` share them). */
+function detailParts(doc: Document) {
   const main: ParentNode = first(doc, '.mc-main', 'main', '#main') ?? doc;
-  const sp = url.searchParams;
-
-  q.platformInquiryId = sp.get('mailId') ?? sp.get('inquiryId') ?? input(main, 'mailId');
-
   // The buyer card: by class, else the block under a heading naming the buyer's information.
   let card = first(main, '.buyer-info,[class*=buyer-info],[class*=buyerInfo]');
   // Text first, visibility only for a match: isHidden reads computed styles up the ancestors.
-  for (const h of card ? [] : Array.from(main.querySelectorAll('h3,h4,h5,[class*=title]'))) {
-    if (/^(?:buyer'?s? (?:basic )?info\w*|买家(?:基本)?信息|客户信息|联系人?信息)$/i.test(clean(h.textContent)) && !isHidden(h)) {
+  for (const h of card ? [] : Array.from(main.querySelectorAll('h2,h3,h4,h5,h6,[class*=title],[class*=head]'))) {
+    if (CARD_HEADING.test(clean(h.textContent)) && !isHidden(h)) {
       card = h.parentElement;
       break;
     }
   }
+  const row = labelValueElement(main, ['From', '发件人', '询盘人']);
+  const from = row && !('inline' in row) ? row : null;
+  const message = first(main, '.msg-content,[class*=mail-content],[class*=message-content],[class*=mail-body],[class*=msg-body],[class*=message-body],[class*=inquiry-content]');
+  return { main, card, from, message };
+}
+
+function extractDetail(doc: Document, url: URL): RawCapture {
+  const cap = emptyCapture('made-in-china', url.href);
+  const b = cap.buyer;
+  const q = cap.inquiry;
+  const { main, card, from, message } = detailParts(doc);
+  const sp = url.searchParams;
+
+  // The id is in the query (?mailId=), a hidden input, or the path of newer pages (/inquiry/detail/<id>).
+  q.platformInquiryId = sp.get('mailId') ?? sp.get('inquiryId') ?? input(main, 'mailId') ?? /\/detail\/(\w+)/.exec(url.pathname)?.[1] ?? null;
+
   readCard(cap, card);
 
   // The From: row names the buyer ("Daniel Okafor (Nigeria) View Buyer Profile") and links the profile.
-  const row = labelValueElement(main, ['From', '发件人', '询盘人']);
-  const from = row && !('inline' in row) ? row : null;
   if (from) {
-    b.name ??= cleanName(textAt(from, 'b,strong'));
-    b.country ??= /\(([^()]{2,40})\)/.exec(clean(from.textContent))?.[1] ?? null;
+    // The value may be the <b> itself ("<span>From:</span> <b>Name</b> (Ghana)"): the country is then beside it in the row.
+    b.name ??= cleanName(textAt(from, 'b,strong') ?? (from.matches('b,strong') ? textOf(from) : null));
+    b.country ??= /\(([^()]{2,40})\)/.exec(clean((from.matches('b,strong') ? from.parentElement : from)?.textContent))?.[1] ?? null;
   }
   const profile = (from ?? main).querySelector('a[href*="buyerId="]')?.getAttribute('href');
   b.platformBuyerId = input(main, 'buyerId') ?? /buyerId=([\w-]+)/.exec(profile ?? '')?.[1] ?? null;
   mark(cap, 'selector', 'name', 'country', 'platformBuyerId');
 
-  q.subject = textAt(main, '.msg-subject,[class*=mail-subject]') ?? lv(main, ['Subject', '主题']) ?? /^(.+?) - /.exec(doc.title)?.[1] ?? null;
+  q.subject =
+    textAt(main, '.msg-subject,[class*=mail-subject]') ?? lv(main, ['Subject', '主题']) ?? textAt(main, 'h1[class*=subject],h2[class*=subject],[class*=subject]') ?? /^(.+?) - /.exec(doc.title)?.[1] ?? null;
 
   // "2026-11-19 14:37" is in the zone the page states ("All times are shown in (GMT+08:00) Beijing").
   const date = textAt(main, '.msg-date,[class*=mail-date]') ?? lv(main, ['Date', 'Time', '日期', '时间', '发送时间']);
@@ -124,7 +135,7 @@ function extractDetail(doc: Document, url: URL): RawCapture {
   }
 
   // The buyer's words: the message body only (the reply history below it is the seller's).
-  q.message = ownText(first(main, '.msg-content,[class*=mail-content],[class*=message-content]')) || null;
+  q.message = ownText(message) || null;
   fromMessage(cap, 'text');
   return cap;
 }
@@ -133,13 +144,28 @@ function extractDetail(doc: Document, url: URL): RawCapture {
 const BUYER_SIDE = /\b(?:left|other|receive[d]?|incoming|buyer|opposite)\b/i;
 const SELLER_SIDE = /\b(?:right|self|mine|me|send|sent|outgoing|seller|system|notice)\b/i;
 
+/** The parts of a TradeMessenger page: the open chat, its header, its contact panel, its rows by side. */
+function chatParts(doc: Document) {
+  const chat: ParentNode = first(doc, '[class*=chat-main],[class*=chat-window],[class*=chat-box]') ?? doc;
+  // The contact panel of the open chat has the same label/value rows as the message detail.
+  const panel = first(doc, '[class*=contact-info],[class*=buyer-info],[class*=customer-info]');
+  const head = first(chat, '[class*=chat-header],[class*=chat-title]');
+  const theirs: Element[] = [];
+  const ours: Element[] = [];
+  for (const item of all(chat, '[class*=msg-item],[class*=message-item],[class*=chat-item]')) {
+    // Only rows positively marked as the other side's; ours, system notices and unmarked rows are skipped.
+    const side = item.className.replace(/[-_]/g, ' ');
+    if (SELLER_SIDE.test(side)) ours.push(item);
+    else if (BUYER_SIDE.test(side)) theirs.push(item);
+  }
+  return { chat, panel, head, theirs, ours };
+}
+
 function extractChat(doc: Document, url: URL): RawCapture {
   const cap = emptyCapture('made-in-china', url.href);
   const b = cap.buyer;
-  const chat: ParentNode = first(doc, '[class*=chat-main],[class*=chat-window],[class*=chat-box]') ?? doc;
-  // The contact panel of the open chat has the same label/value rows as the message detail.
-  readCard(cap, first(doc, '[class*=contact-info],[class*=buyer-info],[class*=customer-info]'));
-  const head = first(chat, '[class*=chat-header],[class*=chat-title]');
+  const { panel, head, theirs, ours: oursEl } = chatParts(doc);
+  readCard(cap, panel);
   if (head) {
     b.name ??= cleanName(textAt(head, '[class*=contact-name],[class*=nick],b,strong'));
     b.company ??= textAt(head, '[class*=company]');
@@ -147,18 +173,24 @@ function extractChat(doc: Document, url: URL): RawCapture {
   b.platformBuyerId = url.searchParams.get('buyerId');
   mark(cap, 'selector', 'name', 'company', 'platformBuyerId');
 
-  const words: string[] = [];
-  const ours: string[] = [];
-  for (const item of all(chat, '[class*=msg-item],[class*=message-item],[class*=chat-item]')) {
-    // Only rows positively marked as the other side's; ours, system notices and unmarked rows are skipped.
-    const side = item.className.replace(/[-_]/g, ' ');
-    const text = ownText(first(item, '[class*=content],[class*=text],[class*=bubble]') ?? item);
-    if (SELLER_SIDE.test(side)) ours.push(text);
-    else if (BUYER_SIDE.test(side) && text) words.push(text);
-  }
+  const said = (item: Element) => ownText(first(item, '[class*=content],[class*=text],[class*=bubble]') ?? item);
+  const words = theirs.map(said).filter(Boolean);
+  const ours = oursEl.map(said);
   cap.inquiry.message = words.join('\n\n') || null;
   fromMessage(cap, 'chat', ours);
   return cap;
+}
+
+/** The seller (top bar, replies) and the other rows of the page (other mails, other chats), never the buyer's. */
+function detailForeign(doc: Document): string[] {
+  const { main, card, from, message } = detailParts(doc);
+  const row = from?.closest('tr,p,li,[class*=row],[class*=line]') ?? from;
+  return foreignValues([...all(doc, SELLER_BAR + ',[class*=tm-me]'), ...all(main, '[class*=reply],[class*=history]'), ...otherRows(doc)], [card, row, message]);
+}
+
+function chatForeign(doc: Document): string[] {
+  const { panel, head, theirs, ours } = chatParts(doc);
+  return foreignValues([...all(doc, SELLER_BAR + ',[class*=tm-me]'), ...ours, ...otherRows(doc)], [panel, head, ...theirs]);
 }
 
 const isTm = (u: URL) => HOST.test(u.hostname) && /^\/(?:tm(?:\.do|\/|$)|trademessenger)/i.test(u.pathname);
@@ -175,6 +207,7 @@ const messageDetail: PageAdapter = {
     /message|mail|inquiry/i.test(u.pathname) &&
     (/^view$/i.test(u.searchParams.get('xcase') ?? '') || /[?&](?:mailId|inquiryId)=\w/.test(u.search) || /\/detail\/\w/.test(u.pathname)),
   extract: extractDetail,
+  foreign: detailForeign,
   observe: 'body',
   examples: {
     positive: [MC + VIEW + '&folder=inbox', CN + VIEW, CN + 'inquiry/detail/hGsZqVbYtMkE'],
@@ -192,6 +225,7 @@ const tradeMessenger: PageAdapter = {
   id: 'made-in-china/trade-messenger',
   detect: isTm,
   extract: extractChat,
+  foreign: chatForeign,
   observe: 'body',
   examples: {
     positive: [MC + 'tm.do?xcase=open', CN + 'tm/chat?buyerId=bYtRmKqPzLwE'],

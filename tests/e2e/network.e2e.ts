@@ -70,6 +70,7 @@ describe('network guard', () => {
     expect(browser.guard.leaks.some((l) => l.includes('exfil'))).toBe(false);
   });
 
+  // Every platform fixture is opened with its panel, a few seconds each: the time grows with the corpus.
   it('records nothing while the extension reads every platform page and the panel shows it', async () => {
     const fixtures = contentScriptFixtures();
     expect(fixtures.length).toBeGreaterThan(0);
@@ -89,7 +90,7 @@ describe('network guard', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(browser.guard.leaks).toEqual([]);
     // Every page of both fixture sets, a few seconds each: over the file's default on a loaded machine.
-  }, 300_000);
+  }, Math.max(300_000, contentScriptFixtures().length * 6_000));
 
   it('records nothing while the seller captures from Outlook, edits a buyer and merges two', async () => {
     const mail = loadFixture('outlook-newest-first-german');
