@@ -30,7 +30,7 @@ const QUOTE_HEAD =
 const FROM_HEAD = /^(?:from|de|von|van|od|da|发件人|寄件者|差出人)\s*[:：]/i;
 const SENT_HEAD = /^(?:sent|date|enviado|gesendet|verzonden|datum|wysłano|inviato|发送时间|日期|寄件日期|送信日時)\s*[:：]/i;
 // Legal forms (case-sensitive, so "as"/"ab" in words do not count) and trade words.
-const LEGAL = /\b(?:Co\.?,? ?Ltd|Ltd|Limited|LLC|Inc|Corp|GmbH|AG|AB|A\/S|AS|Oy|S\.?A\.?(?:C|S)?|S\.?R\.?L|S\.?L|S\.?p\.?A|B\.?V|N\.?V|Pty|PLC|Sdn\.? Bhd|Pte|SARL|SAS|Ltda|FZE|FZCO|JSC)\b|A\.Ş\.|有限公司|公司|株式会社|有限会社|合同会社|\(株\)|㈱|주식회사|\(주\)/;
+const LEGAL = /\b(?:Co\.?,? ?Ltd|Ltd|Limited|LLC|Inc|Corp|GmbH|AG|AB|A\/S|AS|Oy|S\.?A\.?(?:C|S)?|S\.?R\.?L|S\.?L|S\.?p\.?A|B\.?V|N\.?V|Pty|PLC|Sdn\.? Bhd|Pte|SARL|SAS|Ltda|FZE|FZCO|JSC|Sp\. z o\.o|S\.A\.U)\b|A\.Ş\.|有限公司|公司|株式会社|有限会社|合同会社|\(株\)|㈱|주식회사|\(주\)/;
 // A company written in CJK script with its legal form; a department may follow after a space
 // ("株式会社サクラ商事 購買部"): the company is the word holding the legal form.
 const CJK_LEGAL = /(?:株式会社|有限会社|合同会社|有限公司|公司|주식회사|\(주\)|㈱)/;
@@ -119,15 +119,15 @@ export function isCompanyLike(s: string, email?: string | null, tradeWords = tru
 }
 
 // "This is Karim Haddad from Haddad Electrical Supplies in Beirut, Lebanon." / "We are X, based
-// in Y." The company counts only when it reads as one or a place follows ("I am Ana from Lima"
+// in Y." / "Soy Sofía Herrera de Textiles Andinos S.A.S., Medellín" (es, pt, pl, de too). The company counts only when it reads as one or a place follows ("I am Ana from Lima"
 // gives none).
 // A company name may carry the dots and commas of its legal form: "Riyadh Home Est.", "X Co., Ltd.".
-const ABBR = String.raw`(?:Est|Co|Ltd|Inc|Corp|Bros|Mfg|Intl|Pvt|Sp|S\.A|S\.L|B\.V|L\.L\.C)\.`;
+const ABBR = String.raw`(?:Est|Co|Ltda|Ltd|Inc|Corp|Bros|Mfg|Intl|Pvt|Sp|S\.A\.S|S\.A\.C|S\.A|S\.L|B\.V|L\.L\.C|z o\.o)\.`;
 const COMPANY_TEXT = String.raw`(?:[Tt]he\s+)?[A-Z0-9](?:${ABBR}|,\s(?=(?:Ltd|Inc|LLC|Limited|S\.A)\b)|[^,.!?\n]){1,70}?`;
 // Between the name and "at/from Company" may come an honorific and a role after a comma: "My name
 // is Dr. Yusuf Ibrahim, procurement officer at Crescent Medical Supplies Ltd."
 const INTRO = new RegExp(
-  String.raw`\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is)\s+(?:(?:(?:Mr|Mrs|Ms|Dr|Eng|Ing|Sr|Sra)\.\s*)?[^.!?\n]{0,60}?\s(?:from|of|with|at)\s+)?(${COMPANY_TEXT})(?:\s*,?\s+(?:in|based in|located in)\s+([A-Z][^.!?\n]{1,60}))?(?=[.!?\n]|$|(?<=\.)\s+(?!(?:Ltd|Limited|LLC|Inc|Co|Corp)\b)[A-Z])`,
+  String.raw`\b(?:[Tt]his is|I am|I'm|[Mm]y name is|[Ww]e are|[Oo]ur company is|[Ss]oy|[Ss]omos|[Ee]u sou|[Jj]estem|[Jj]esteśmy|[Ii]ch bin|[Ww]ir sind)\s+(?:(?:(?:Mr|Mrs|Ms|Dr|Eng|Ing|Sr|Sra)\.\s*)?[^.!?\n]{0,60}?\s(?:from|of|with|at|de|da|do|z|von|bei)\s+)?(${COMPANY_TEXT})(?:\s*,?\s+(?:in|based in|located in|en|em|w)\s+([A-Z\u00C0-\u017F][^.!?\n]{1,60})|,\s+(?!(?:Ltd|Limited|LLC|Inc|Co|Corp|S\.A)\b)([A-Z\u00C0-\u017F][^.!?\n]{1,60}))?(?=[.!?\n]|$|(?<=\.)\s+(?!(?:Ltd|Limited|LLC|Inc|Co|Corp)\b)[A-Z])`,
   'g',
 );
 // "We are in Abuja, Nigeria.", "We're based in Lagos", "We are a retailer in Istanbul, Turkey": a place said apart.
@@ -139,7 +139,9 @@ export function introCompany(text: string, email?: string | null): { company: st
   const place = PLACE.exec(text)?.[1]?.trim() ?? null;
   for (const m of text.matchAll(INTRO)) {
     const company = (m[1] ?? '').trim();
-    if (isCompanyLike(company, email) || m[2]) return { company, place: m[2]?.trim() ?? place };
+    // A place after "in" vouches for the company; a bare ", Medellín" after it does not ("I am
+    // Interested, please send" is no company), so then the company must read as one.
+    if (isCompanyLike(company, email) || m[2]) return { company, place: (m[2] ?? m[3])?.trim() ?? place };
   }
   return { company: null, place };
 }
