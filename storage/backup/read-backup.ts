@@ -9,6 +9,7 @@
  * buyers and inquiries (references are checked against them; touchpoint ids need no set because
  * ids ascend).
  */
+import Dexie from 'dexie';
 import { settingsSchema } from '../schema';
 import { LATEST_VERSION } from '../versions';
 import {
@@ -181,6 +182,14 @@ class Checker {
   }
 }
 
+/**
+ * Awaits a chunk's writes so the code after it is still in the restore's transaction. Awaiting
+ * the native promise of an async onChunk directly can leave Dexie's zone (Dexie follows native
+ * awaits only so far), and the next wait or write would then run outside the transaction: a
+ * Dexie promise made here, while the zone is current, brings the code after it back into it.
+ */
+const inZone = <T>(p: Promise<T>): Promise<T> => Dexie.Promise.resolve(p);
+
 /** Reads and checks the whole file; see the file comment. */
 export async function scanBackup(file: Blob, opts: ScanOptions & { stopAfter: BackupTable }): Promise<BackupSummary | null>;
 export async function scanBackup(file: Blob, opts?: ScanOptions): Promise<BackupSummary>;
@@ -197,7 +206,10 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
   const stopIndex = opts.stopAfter ? TABLE_ORDER.indexOf(opts.stopAfter) : TABLE_ORDER.length;
   let stopped = false;
 
-  const handleLine = async (bytes: Uint8Array<ArrayBuffer>, terminated: boolean): Promise<void> => {
+  // Synchronous unless the line's onChunk returns a promise: a restore's transaction lives in
+  // Dexie's zone, which survives only a few awaits of promises that are not Dexie's, so a run of
+  // lines that write nothing must not await at all.
+  const handleLine = (bytes: Uint8Array<ArrayBuffer>, terminated: boolean): Promise<void> | void => {
     lineNo++;
     if (opts.signal?.aborted) throw new BackupError('cancelled');
     if (check.trailer) {
@@ -236,7 +248,7 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
       return;
     }
     check.hasher.add(bytes);
-    await opts.onChunk?.(table, rows);
+    return opts.onChunk?.(table, rows);
   };
 
   for (let at = 0; at < total; at += sliceBytes) {
@@ -259,7 +271,8 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
         line = part;
       }
       if (line.length > maxLine) throw new BackupError('lineTooLong', '', lineNo + 1);
-      await handleLine(line, true);
+      const writing = handleLine(line, true);
+      if (writing) await inZone(writing);
       if (stopped) return null;
       start = nl + 1;
       opts.onProgress?.(at + start, total);
@@ -273,7 +286,10 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
       pending = joined;
     }
   }
-  if (pending.length) await handleLine(pending, false);
+  if (pending.length) {
+    const writing = handleLine(pending, false);
+    if (writing) await inZone(writing);
+  }
   if (stopped) return null;
   opts.onProgress?.(total, total);
   if (lineNo === 0) throw new BackupError('empty');

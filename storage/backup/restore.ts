@@ -257,7 +257,8 @@ export async function writeVerifiedBackup(
       },
       onChunk: (t, rows) => {
         table = t;
-        return writeHistory(t, rows);
+        // Nothing to await for the buyers (the second pass writes them): see handleLine.
+        return t === 'buyers' ? undefined : writeHistory(t, rows);
       },
       onEnd: async () => {
         await scanBackup(file, {

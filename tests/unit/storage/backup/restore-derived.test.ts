@@ -78,3 +78,14 @@ describe('derived fields after a restore', () => {
     await expectDerivedRight(db);
   });
 });
+
+test('a replace of many buyer chunks stays in its one transaction (the first pass writes none of them)', async () => {
+  const source = freshDb();
+  const many = Array.from({ length: 2_100 }, (_, n) => buyer(`b-${String(n).padStart(5, '0')}`, { name: `Buyer ${n}` }));
+  await bulkImport({ buyers: many, inquiries: [], touchpoints: [touchpoint('t-1', 'b-00007', { at: 1_700_000_000_000 })] }, source, NOW);
+  const { blob } = await writeBackup({ now: NOW }, source);
+  const db = freshDb();
+  await restoreBackup(blob, 'replace', { now: NOW }, db);
+  expect(await db.buyers.count()).toBe(2_100);
+  expect((await db.buyers.get('b-00007'))!.lastContactAt).toBe(1_700_000_000_000);
+});
