@@ -3,29 +3,15 @@
  * buyers the view finds and no others; without a search or filter the action is not offered (the
  * Data tab exports the whole book).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import './helpers';
+import { captureDownloads } from './helpers';
 import { BuyersView } from '../../../components/buyers-view';
 import { getDb } from '../../../storage/db';
 import { bulkImport } from '../../../storage/bulk-import';
 import { BUYERS, INQUIRIES, TOUCHPOINTS } from '../storage/backup/book';
 
-function captureDownloads() {
-  const saved: { name: string; blob: Blob }[] = [];
-  const blobs = new Map<string, Blob>();
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-    const url = `blob:test/${blobs.size}`;
-    blobs.set(url, b as Blob);
-    return url;
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-  return saved;
-}
 
 describe('Export these N buyers', () => {
   it('exports only the buyers the filter finds, as CSV and as vCard', async () => {
