@@ -54,7 +54,8 @@ export function ExportFound({ find, count, searchLimit }: ExportFoundProps) {
       <button type="button" onClick={() => void run('4.0')} disabled={busy} data-testid="export-found-vcard-4">
         {t('exportFoundVCard4')}
       </button>
-      <span role="status" className="muted small" data-testid="export-found-status">
+      {/* aria-live rather than role="status": the list's count is the view's one status. */}
+      <span aria-live="polite" className="muted small" data-testid="export-found-status">
         {state.kind === 'done' ? t('exportFoundDone', state.count) : state.kind === 'failed' ? t('exportFoundFailed') : ''}
       </span>
     </div>
