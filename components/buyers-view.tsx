@@ -10,6 +10,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { countFound } from '../storage/buyers-repo';
 import { t } from '../lib/i18n';
 import { BuyerFilters, isFiltered, NO_FILTERS, type FilterState } from './buyer-filters';
+import { ExportFound } from './export-found';
 import { VirtualBuyerList } from './buyer-list-virtual';
 import { useDebouncedValue } from './use-debounced-value';
 import { useFoundPages } from './use-found-pages';
@@ -140,6 +141,9 @@ export function BuyersView({ selectedId, onSelect }: BuyersViewProps) {
           </span>
         </div>
         <BuyerFilters value={filters} onChange={setFilters} />
+        {(q || isFiltered(filters)) && buyers?.length ? (
+          <ExportFound find={opts} count={q ? buyers.length : total} searchLimit={Math.max(buyers.length, SEARCH_LIMIT)} />
+        ) : null}
         {found.failed ? <p className="notice bad">{t('loadFailed')}</p> : null}
         {buyers == null ? (
           <p className="state">{t('loading')}</p>

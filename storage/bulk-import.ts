@@ -1,18 +1,19 @@
 /**
  * Bulk import of whole rows (ids and times kept): the benchmark's seeding, and the write side of
- * a restore. Rows go through the repositories' own bulk writers (putBuyerRows: tidy + toBuyerRow
- * with zod validation and derived index fields; putInquiryRows / putTouchpointRows: zod; then
- * refreshDerived once for the batch), so
- * an imported row is exactly what the repositories would have stored. Per-row repository calls
+ * a restore. Inquiries and touchpoints go through the repositories' row writers (putInquiryRows /
+ * putTouchpointRows: zod), then the batch's buyers are written once, every derived field computed
+ * from the history just written (deriveBuyers: tidy + toBuyerRow with zod validation, last contact,
+ * next steps), so an imported row is exactly what the repositories would have stored. Writing the
+ * buyers first and refreshing them after would write each buyer row two or three times, and a
+ * buyer row's index entries are most of what a write costs. Per-row repository calls
  * (createBuyer, addTouchpoint) would take hours for a million touchpoints: one transaction per
  * batch and Dexie bulkPut make it minutes.
  *
  * A batch lands whole or not at all: every row is validated before anything is written, and the
  * three tables are written in one transaction, so a bad row can never leave half a batch behind.
  */
-import { putBuyerRows } from './buyer-rows';
 import { getDb, type BuyerbookDB } from './db';
-import { refreshDerived, writeBook } from './derived-fields';
+import { deriveBuyers, putDerived, refreshDerived, writeBook } from './derived-fields';
 import { putInquiryRows } from './inquiries-repo';
 import type { Buyer, Inquiry, Touchpoint } from './schema';
 import { putTouchpointRows } from './touchpoints-repo';
@@ -36,18 +37,14 @@ export interface ImportCounts {
  * written): a restore or import must never leave rows no buyer owns. Existing rows with the same
  * id are replaced, so importing the same batch twice is harmless.
  */
-export async function bulkImport(rows: ImportRows, db: BuyerbookDB = getDb()): Promise<ImportCounts> {
+export async function bulkImport(rows: ImportRows, db: BuyerbookDB = getDb(), now: number = Date.now()): Promise<ImportCounts> {
   await writeBook(db, async () => {
-    await assertOwners(rows, db);
-    await putBuyerRows(rows.buyers, db);
+    const others = await assertOwners(rows, db);
     await putInquiryRows(rows.inquiries, db);
     await putTouchpointRows(rows.touchpoints, db);
-    // Once per batch, for every buyer the batch touches: a buyer's last contact follows the
-    // touchpoints actually in the book, whichever batch brought them.
-    const touched = new Set(rows.buyers.map((b) => b.id));
-    for (const r of rows.inquiries) touched.add(r.buyerId);
-    for (const r of rows.touchpoints) touched.add(r.buyerId);
-    await refreshDerived(db, [...touched]);
+    await putDerived(db, await deriveBuyers(db, rows.buyers, now));
+    // Buyers already in the book that got history from this batch: recomputed once for the batch.
+    await refreshDerived(db, others, now);
   });
   return { buyers: rows.buyers.length, inquiries: rows.inquiries.length, touchpoints: rows.touchpoints.length };
 }

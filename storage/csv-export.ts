@@ -48,6 +48,8 @@ const touchpointCells = (t: Touchpoint, n: Names): CsvCell[] => [
 export interface CsvFilter {
   stage?: Stage;
   tag?: string;
+  /** Only these buyers (the Buyers view's search and filters: storage/found-export.ts). */
+  ids?: readonly string[];
 }
 
 export interface CsvExport {
@@ -75,8 +77,10 @@ export async function exportCsv(
 ): Promise<CsvExport> {
   const pageRows = opts.pageRows ?? 2000;
   const filter = opts.filter ?? {};
-  const filtered = filter.stage != null || filter.tag != null;
-  const keepBuyer = (b: Buyer) => (filter.stage == null || b.stage === filter.stage) && (filter.tag == null || b.tags.includes(filter.tag));
+  const filtered = filter.stage != null || filter.tag != null || filter.ids != null;
+  const only = filter.ids ? new Set(filter.ids) : null;
+  const keepBuyer = (b: Buyer) =>
+    (filter.stage == null || b.stage === filter.stage) && (filter.tag == null || b.tags.includes(filter.tag)) && (!only || only.has(b.id));
   const parts: (string | Blob)[] = [CSV_BOM];
   let rows = 0;
 

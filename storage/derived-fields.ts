@@ -11,8 +11,9 @@
 import Dexie from 'dexie';
 import type { BuyerbookDB } from './db';
 import { fromBuyerRow, toBuyerRow, type BuyerContext } from './buyer-row';
-import { computeNextDueMany } from './next-due';
-import type { BuyerRow } from './schema';
+import { groupByBuyer, withNextDue, writeSteps, type WithSteps } from './next-due';
+import type { Buyer, BuyerRow, Inquiry } from './schema';
+import { getSettings } from './settings-repo';
 
 /**
  * The tables a write transaction holds so refreshDerived can read all it may need: a derived
@@ -43,14 +44,51 @@ export async function latestContactAt(db: BuyerbookDB, buyerId: string): Promise
 const MAX_PRODUCTS = 20;
 
 /** What a buyer's derived fields take from their inquiries: products asked about, platforms. */
+export function contextOf(inquiries: readonly Inquiry[]): BuyerContext {
+  const sorted = [...inquiries].sort((a, b) => (b.receivedAt ?? b.capturedAt) - (a.receivedAt ?? a.capturedAt));
+  const products = [...new Set(sorted.map((i) => i.productTitle?.trim()).filter((t): t is string => !!t))];
+  return { products: products.slice(0, MAX_PRODUCTS), platforms: [...new Set(sorted.map((i) => i.platform))] };
+}
+
 export async function buyerContext(db: BuyerbookDB, buyerId: string): Promise<BuyerContext> {
-  const inquiries = await db.inquiries.where('buyerId').equals(buyerId).toArray();
-  inquiries.sort((a, b) => (b.receivedAt ?? b.capturedAt) - (a.receivedAt ?? a.capturedAt));
-  const products = [...new Set(inquiries.map((i) => i.productTitle?.trim()).filter((t): t is string => !!t))];
-  return { products: products.slice(0, MAX_PRODUCTS), platforms: [...new Set(inquiries.map((i) => i.platform))] };
+  return contextOf(await db.inquiries.where('buyerId').equals(buyerId).toArray());
 }
 
 const sameRow = (a: BuyerRow, b: BuyerRow) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The rows these buyers are to be stored as, every derived field computed (last contact, the
+ * index fields, next steps), from their history as the book holds it now: one index read of each
+ * table for all of them. Writes nothing. A buyer is written once this way where writing it first
+ * and refreshing it after would write it two or three times (a row put costs all its index
+ * entries): the restore and the bulk import write the history first and the buyers last.
+ */
+export async function deriveBuyers(db: BuyerbookDB, buyers: readonly Buyer[], now: number = Date.now()): Promise<WithSteps[]> {
+  if (!buyers.length) return [];
+  const ids = [...new Set(buyers.map((b) => b.id))];
+  const steps = !!db.stepStates && !!db.buyerSteps;
+  const [touchpoints, inquiries, states, settings] = await Promise.all([
+    db.touchpoints.where('buyerId').anyOf(ids).toArray(),
+    db.inquiries.where('buyerId').anyOf(ids).toArray(),
+    steps ? db.stepStates.where('buyerId').anyOf(ids).toArray() : [],
+    getSettings(db),
+  ]);
+  const [tps, inqs, sts] = [groupByBuyer(touchpoints), groupByBuyer(inquiries), groupByBuyer(states)];
+  return buyers.map((b) => {
+    const history = { touchpoints: tps.get(b.id) ?? [], inquiries: inqs.get(b.id) ?? [], states: sts.get(b.id) ?? [] };
+    let latest: number | null = null;
+    for (const t of history.touchpoints) if (latest === null || t.at > latest) latest = t.at;
+    const row = toBuyerRow({ ...b, lastContactAt: latest }, contextOf(history.inquiries));
+    return steps ? withNextDue(row, history, settings.nextSteps, now) : { row, steps: [] };
+  });
+}
+
+/** Writes what deriveBuyers gave: the rows and, where the schema has them, their steps. */
+export async function putDerived(db: BuyerbookDB, items: readonly WithSteps[]): Promise<void> {
+  if (!items.length) return;
+  await db.buyers.bulkPut(items.map((x) => x.row));
+  if (db.stepStates && db.buyerSteps) await writeSteps(db, items);
+}
 
 /**
  * Recomputes the derived fields of these buyers (ids of deleted buyers are skipped) and rewrites
@@ -63,19 +101,16 @@ export async function refreshDerived(db: BuyerbookDB, buyerIds: readonly string[
   if (!ids.length) return;
   await writeBook(db, async () => {
     const rows = await db.buyers.bulkGet(ids);
-    const latest = await Promise.all(ids.map((id, i) => (rows[i] ? latestContactAt(db, id) : null)));
-    const context = await Promise.all(ids.map((id, i) => (rows[i] ? buyerContext(db, id) : null)));
-    const changed: BuyerRow[] = [];
-    rows.forEach((row, i) => {
-      if (!row) return;
-      const fresh = toBuyerRow({ ...fromBuyerRow(row), lastContactAt: latest[i] ?? null }, context[i] ?? undefined);
-      // nextDueAt is next steps' (computeNextDueMany, below): kept as it is here.
-      const next: BuyerRow = row.nextDueAt == null ? fresh : { ...fresh, nextDueAt: row.nextDueAt };
-      if (!sameRow(row, next)) changed.push(next);
-    });
-    if (changed.length) await db.buyers.bulkPut(changed);
-    // Next steps depend on the whole history, the settings and the time: computed last, from
-    // the rows as they now are (storage/next-due.ts keeps nextDueAt and the buyer's steps).
-    await computeNextDueMany(db, ids, now);
+    const present = rows.filter((r): r is BuyerRow => !!r);
+    const out = await deriveBuyers(db, present.map(fromBuyerRow), now);
+    // Rows are rewritten only where a derived field moved: every write path ends here.
+    const changed = out.filter((x, i) => !sameRow(present[i]!, x.row));
+    if (changed.length) await db.buyers.bulkPut(changed.map((x) => x.row));
+    if (db.stepStates && db.buyerSteps) {
+      await writeSteps(db, out);
+      // Deleted buyers keep no steps.
+      const gone = ids.filter((_, i) => !rows[i]);
+      if (gone.length) await db.buyerSteps.bulkDelete(gone);
+    }
   });
 }

@@ -11,11 +11,12 @@ import { stepStateSchema, type StepStateRow, type Touchpoint } from './schema';
 import { addTouchpoint } from './touchpoints-repo';
 import { parseRow } from './validate';
 
-const stateId = (buyerId: string, key: string) => `${buyerId}|${key}`;
+/** A step state's id: one per buyer and step. */
+export const stepStateId = (buyerId: string, key: string) => `${buyerId}|${key}`;
 
 async function putState(buyerId: string, key: string, patch: Partial<Pick<StepStateRow, 'snoozedUntil' | 'dismissed'>>, db: BuyerbookDB, now: number) {
   await db.transaction('rw', nextDueTables(db), async () => {
-    const id = stateId(buyerId, key);
+    const id = stepStateId(buyerId, key);
     const cur = await db.stepStates.get(id);
     await db.stepStates.put(parseRow('stepStates', stepStateSchema, { ...cur, ...patch, id, buyerId, key, at: now }));
     await computeNextDue(db, buyerId, now);

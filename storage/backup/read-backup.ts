@@ -9,17 +9,19 @@
  * buyers and inquiries (references are checked against them; touchpoint ids need no set because
  * ids ascend).
  */
+import Dexie from 'dexie';
 import { settingsSchema } from '../schema';
 import { LATEST_VERSION } from '../versions';
 import {
   BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
   BACKUP_ROW_SCHEMAS,
   BackupError,
   LineHasher,
   MAX_LINE_BYTES,
+  READABLE_FORMAT_VERSIONS,
   TABLE_ORDER,
   chunkSchema,
+  emptyCounts,
   headerSchema,
   trailerSchema,
   type BackupCounts,
@@ -44,6 +46,16 @@ export interface ScanOptions {
   /** Wraps every wait on something other than the database (the restore keeps its transaction open with Dexie.waitFor). */
   wait?: <T>(p: Promise<T>) => Promise<T>;
   sliceBytes?: number;
+  /**
+   * Called once the whole file has passed every check, before the scan returns: the restore's
+   * last writes (derived fields) run here, inside the transaction the scan's reads keep open.
+   */
+  onEnd?: () => Promise<void>;
+  /**
+   * Reads no further than this table: the scan returns (null) at the first chunk of a later one.
+   * For a second pass over a file already checked whole in the same transaction.
+   */
+  stopAfter?: BackupTable;
   /** Longest line accepted (MAX_LINE_BYTES); smaller in tests. */
   maxLineBytes?: number;
 }
@@ -66,7 +78,7 @@ class Checker {
   tableIndex = -1;
   lastKey: string | null = null;
   chunks = 0;
-  counts: BackupCounts = { buyers: 0, inquiries: 0, touchpoints: 0, settings: 0 };
+  counts: BackupCounts = emptyCounts();
   readonly buyerIds = new Set<string>();
   readonly inquiryIds = new Set<string>();
   readonly inquiryKeys = new Set<string>();
@@ -80,7 +92,7 @@ class Checker {
       throw new BackupError('foreign', '', 1);
     }
     if (!isObject(value) || value.format !== BACKUP_FORMAT) throw new BackupError('foreign', '', 1);
-    if (value.formatVersion !== BACKUP_FORMAT_VERSION) throw new BackupError('formatVersion', String(value.formatVersion), 1);
+    if (typeof value.formatVersion !== 'number' || !READABLE_FORMAT_VERSIONS.includes(value.formatVersion)) throw new BackupError('formatVersion', String(value.formatVersion), 1);
     if (typeof value.schemaVersion === 'number' && value.schemaVersion > LATEST_VERSION) {
       throw new BackupError('newerVersion', String(value.schemaVersion), 1);
     }
@@ -134,7 +146,7 @@ class Checker {
         this.inquiryKeys.add(k);
       }
       this.inquiryIds.add(row.id as string);
-    } else if (table === 'touchpoints') {
+    } else if (table === 'touchpoints' || table === 'stepStates') {
       if (!this.buyerIds.has(row.buyerId as string)) throw new BackupError('orphan', `${where}: buyer ${row.buyerId}`, line);
       if (row.inquiryId != null && !this.inquiryIds.has(row.inquiryId as string)) {
         throw new BackupError('orphan', `${where}: inquiry ${row.inquiryId}`, line);
@@ -152,23 +164,36 @@ class Checker {
     this.trailer = t.data;
   }
 
-  async finish(bytes: number, wait: <T>(p: Promise<T>) => Promise<T>): Promise<BackupSummary> {
+  async finish(bytes: number, wait: <T>(p: Promise<T>) => Promise<T>, onEnd?: () => Promise<void>): Promise<BackupSummary> {
     const t = this.trailer;
     if (!this.header || !t) throw new BackupError('truncated');
     for (const table of TABLE_ORDER) {
-      if (t.counts[table] !== this.counts[table]) {
-        throw new BackupError('countMismatch', `${table}: ${t.counts[table]} ≠ ${this.counts[table]}`);
+      if ((t.counts[table] ?? 0) !== this.counts[table]) {
+        throw new BackupError('countMismatch', `${table}: ${t.counts[table] ?? 0} ≠ ${this.counts[table]}`);
       }
     }
     if (t.chunks !== this.chunks) throw new BackupError('countMismatch', `chunks: ${t.chunks} ≠ ${this.chunks}`);
     const sha256 = await wait(this.hasher.hex());
     if (sha256 !== t.sha256) throw new BackupError('checksum');
+    // Straight after a wait, with no other await between: Dexie's zone (and so the restore's
+    // transaction) is certain to be current here, while it may be lost a few awaits later.
+    await onEnd?.();
     return { header: this.header, counts: this.counts, chunks: this.chunks, sha256, bytes };
   }
 }
 
+/**
+ * Awaits a chunk's writes so the code after it is still in the restore's transaction. Awaiting
+ * the native promise of an async onChunk directly can leave Dexie's zone (Dexie follows native
+ * awaits only so far), and the next wait or write would then run outside the transaction: a
+ * Dexie promise made here, while the zone is current, brings the code after it back into it.
+ */
+const inZone = <T>(p: Promise<T>): Promise<T> => Dexie.Promise.resolve(p);
+
 /** Reads and checks the whole file; see the file comment. */
-export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<BackupSummary> {
+export async function scanBackup(file: Blob, opts: ScanOptions & { stopAfter: BackupTable }): Promise<BackupSummary | null>;
+export async function scanBackup(file: Blob, opts?: ScanOptions): Promise<BackupSummary>;
+export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<BackupSummary | null> {
   const wait = opts.wait ?? (<T>(p: Promise<T>) => p);
   const sliceBytes = opts.sliceBytes ?? 4 * 1024 * 1024;
   const maxLine = opts.maxLineBytes ?? MAX_LINE_BYTES;
@@ -178,8 +203,13 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
   const check = new Checker();
   let lineNo = 0;
   let pending: Uint8Array<ArrayBuffer> = new Uint8Array(0);
+  const stopIndex = opts.stopAfter ? TABLE_ORDER.indexOf(opts.stopAfter) : TABLE_ORDER.length;
+  let stopped = false;
 
-  const handleLine = async (bytes: Uint8Array<ArrayBuffer>, terminated: boolean): Promise<void> => {
+  // Synchronous unless the line's onChunk returns a promise: a restore's transaction lives in
+  // Dexie's zone, which survives only a few awaits of promises that are not Dexie's, so a run of
+  // lines that write nothing must not await at all.
+  const handleLine = (bytes: Uint8Array<ArrayBuffer>, terminated: boolean): Promise<void> | void => {
     lineNo++;
     if (opts.signal?.aborted) throw new BackupError('cancelled');
     if (check.trailer) {
@@ -213,8 +243,12 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
       return;
     }
     const { table, rows } = check.checkChunk(value, lineNo);
+    if (TABLE_ORDER.indexOf(table) > stopIndex) {
+      stopped = true;
+      return;
+    }
     check.hasher.add(bytes);
-    await opts.onChunk?.(table, rows);
+    return opts.onChunk?.(table, rows);
   };
 
   for (let at = 0; at < total; at += sliceBytes) {
@@ -237,7 +271,9 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
         line = part;
       }
       if (line.length > maxLine) throw new BackupError('lineTooLong', '', lineNo + 1);
-      await handleLine(line, true);
+      const writing = handleLine(line, true);
+      if (writing) await inZone(writing);
+      if (stopped) return null;
       start = nl + 1;
       opts.onProgress?.(at + start, total);
     }
@@ -250,8 +286,12 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
       pending = joined;
     }
   }
-  if (pending.length) await handleLine(pending, false);
+  if (pending.length) {
+    const writing = handleLine(pending, false);
+    if (writing) await inZone(writing);
+  }
+  if (stopped) return null;
   opts.onProgress?.(total, total);
   if (lineNo === 0) throw new BackupError('empty');
-  return check.finish(total, wait);
+  return check.finish(total, wait, opts.onEnd);
 }

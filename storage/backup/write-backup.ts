@@ -12,7 +12,7 @@ import type { Table } from 'dexie';
 import { fromBuyerRow } from '../buyer-row';
 import { getDb, type BuyerbookDB } from '../db';
 import { eachPage } from '../read-pages';
-import type { BuyerRow, Inquiry, Touchpoint } from '../schema';
+import type { BuyerRow, Inquiry, StepStateRow, Touchpoint } from '../schema';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -21,6 +21,7 @@ import {
   LineHasher,
   TABLE_ORDER,
   backupFileName,
+  emptyCounts,
   type BackupCounts,
   type BackupHeader,
   type BackupTable,
@@ -98,19 +99,22 @@ export async function writeBackup(opts: WriteBackupOptions = {}, db: BuyerbookDB
   };
   sink.line(JSON.stringify(header));
 
-  const tables: Record<BackupTable, Table<unknown, string>> = {
+  // A book at a version before 3 (the copy before an upgrade) has no step tables.
+  const tables: Record<BackupTable, Table<unknown, string> | undefined> = {
     buyers: db.buyers as Table<unknown, string>,
     inquiries: db.inquiries as Table<unknown, string>,
     touchpoints: db.touchpoints as Table<unknown, string>,
     settings: db.settings as Table<unknown, string>,
+    stepStates: db.stepStates as Table<unknown, string> | undefined,
   };
+  const present = TABLE_ORDER.filter((t) => !!tables[t]);
   // Counting a big table takes Chromium as long as reading a good part of it, so the total for
   // the progress bar is counted beside the reads instead of before them.
   let total = 0;
   void db
-    .transaction('r', Object.values(tables), () => Promise.all(TABLE_ORDER.map((t) => tables[t].count())))
+    .transaction('r', present.map((t) => tables[t]!), () => Promise.all(present.map((t) => tables[t]!.count())))
     .then((sizes) => (total = sizes.reduce((a, b) => a + b, 0)), () => undefined);
-  const counts: BackupCounts = { buyers: 0, inquiries: 0, touchpoints: 0, settings: 0 };
+  const counts: BackupCounts = emptyCounts();
   const buyerIds = new Set<string>();
   const inquiryIds = new Set<string>();
   let skipped = 0;
@@ -136,9 +140,11 @@ export async function writeBackup(opts: WriteBackupOptions = {}, db: BuyerbookDB
       return tp.inquiryId != null && !inquiryIds.has(tp.inquiryId) ? { ...tp, inquiryId: null } : tp;
     },
     settings: (r) => (isInternalSetting((r as { key: string }).key) ? null : r),
+    // What the seller decided about a buyer's steps goes with the buyer.
+    stepStates: (r) => (buyerIds.has((r as StepStateRow).buyerId) ? r : null),
   };
 
-  for (const table of TABLE_ORDER) {
+  for (const table of present) {
     let chunk: string[] = [];
     let chunkBytes = 0;
     const flush = () => {
@@ -149,7 +155,7 @@ export async function writeBackup(opts: WriteBackupOptions = {}, db: BuyerbookDB
       chunkBytes = 0;
     };
     const keyOf = (r: unknown) => String((r as { id?: string; key?: string })[table === 'settings' ? 'key' : 'id']);
-    await eachPage(tables[table], pageRows, keyOf, (page) => {
+    await eachPage(tables[table]!, pageRows, keyOf, (page) => {
       for (const stored of page) {
         const row = rowOut[table](stored);
         if (row === null) {

@@ -3,10 +3,10 @@
  * the last backup above the tabs follows; a restore shows its checked preview before writing and
  * refuses a damaged file with its reason; a Chinese sheet is imported after its preview.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import './helpers';
+import { captureDownloads } from './helpers';
 import { App } from '../../../components/app';
 import { DataView } from '../../../components/data-view';
 import { getDb } from '../../../storage/db';
@@ -15,20 +15,6 @@ import { bulkImport } from '../../../storage/bulk-import';
 import { writeBackup } from '../../../storage/backup/write-backup';
 import { BUYERS, INQUIRIES, TOUCHPOINTS } from '../storage/backup/book';
 
-function captureDownloads() {
-  const saved: { name: string; blob: Blob }[] = [];
-  const blobs = new Map<string, Blob>();
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-    const url = `blob:test/${blobs.size}`;
-    blobs.set(url, b as Blob);
-    return url;
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-  return saved;
-}
 
 describe('Data tab', () => {
   it('backs up the book to a dated file and the status above the tabs follows', async () => {

@@ -2,7 +2,7 @@
 import type { BuyerbookDB } from '../../../../storage/db';
 import { bulkImport } from '../../../../storage/bulk-import';
 import { updateSettings } from '../../../../storage/settings-repo';
-import type { Buyer, Inquiry, Touchpoint } from '../../../../storage/schema';
+import type { Buyer, BuyerRow, Inquiry, StepStateRow, Touchpoint } from '../../../../storage/schema';
 
 export const buyer = (id: string, over: Partial<Buyer> = {}): Buyer => ({
   id,
@@ -122,22 +122,43 @@ export const TOUCHPOINTS: Touchpoint[] = [
 
 export const OWN_IDENTITY = { names: ['李明'], companies: ['宁波明远贸易有限公司'], emails: ['li@mingyuan.example'], phones: ['+8657412345678'] };
 
+/** The time the test books are written and restored at: next steps depend on it. */
+export const NOW = Date.UTC(2026, 10, 27, 9);
+
+/** A snooze and a dismissal: what the seller decided about suggested steps is part of the book. */
+export const STEP_STATES: StepStateRow[] = [
+  { id: 'b-1-zh|follow-up', buyerId: 'b-1-zh', key: 'follow-up', snoozedUntil: NOW + 3 * 86_400_000, dismissed: false, at: NOW - 1000 },
+  { id: 'b-2-ar|re-engage', buyerId: 'b-2-ar', key: 're-engage', snoozedUntil: null, dismissed: true, at: NOW - 2000 },
+];
+
 /** Fills `db` with the book above plus `extraTouchpoints` generated ones (to span several chunks). */
 export async function seedBook(db: BuyerbookDB, extraTouchpoints = 0): Promise<void> {
   const extra: Touchpoint[] = [];
   for (let n = 0; n < extraTouchpoints; n++) {
     extra.push(touchpoint(`t-x-${String(n).padStart(6, '0')}`, BUYERS[n % BUYERS.length]!.id, { at: 1_600_000_000_000 + n * 60_000, note: `跟进 #${n} ✉️` }));
   }
-  await bulkImport({ buyers: BUYERS, inquiries: INQUIRIES, touchpoints: [...TOUCHPOINTS, ...extra] }, db);
+  // A database opened at a version before 3 (the pre-upgrade tests) has no step states.
+  if (db.stepStates) await db.stepStates.bulkPut(STEP_STATES);
+  await bulkImport({ buyers: BUYERS, inquiries: INQUIRIES, touchpoints: [...TOUCHPOINTS, ...extra] }, db, NOW);
   await updateSettings({ ownIdentity: OWN_IDENTITY }, db);
 }
 
-/** Every stored row of every table, as IndexedDB holds it (derived fields included). */
-export async function dumpBook(db: BuyerbookDB) {
-  return {
-    buyers: await db.buyers.toArray(),
-    inquiries: await db.inquiries.toArray(),
-    touchpoints: await db.touchpoints.toArray(),
-    settings: await db.settings.toArray(),
-  };
+/**
+ * Every stored row of every table of the database, as IndexedDB holds it (derived fields
+ * included). It walks db.tables, so a table added to the schema is compared without anyone
+ * remembering to add it here.
+ */
+export interface BookDump {
+  [table: string]: unknown[];
+  buyers: BuyerRow[];
+  inquiries: Inquiry[];
+  touchpoints: Touchpoint[];
+  settings: { key: string; value: unknown }[];
+}
+
+export async function dumpBook(db: BuyerbookDB): Promise<BookDump> {
+  if (!db.isOpen()) await db.open();
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out as BookDump;
 }

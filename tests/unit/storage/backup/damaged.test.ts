@@ -14,7 +14,7 @@ import { restoreBackup, writeVerifiedBackup } from '../../../../storage/backup/r
 import { writeBackup } from '../../../../storage/backup/write-backup';
 import { scanBackup } from '../../../../storage/backup/read-backup';
 import { LATEST_VERSION } from '../../../../storage/versions';
-import { BUYERS, INQUIRIES, TOUCHPOINTS, buyer, dumpBook, inquiry, seedBook, touchpoint } from './book';
+import { BUYERS, INQUIRIES, STEP_STATES, TOUCHPOINTS, buyer, dumpBook, inquiry, seedBook, touchpoint } from './book';
 import { backupProblemMessage } from '../../../../components/backup-messages';
 
 type Chunk = { table: string; rows: unknown[] };
@@ -61,7 +61,7 @@ const CASES: [string, BackupProblem, () => Promise<Blob>][] = [
   ['a zip archive', 'foreign', async () => text(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]))],
   ['a PDF', 'foreign', async () => text('%PDF-1.4\n%âãÏÓ\n1 0 obj\n')],
   ['another app’s JSON lines', 'foreign', async () => text('{"format":"other-crm","formatVersion":1}\n')],
-  ['format version 2', 'formatVersion', () => file(GOOD, { ...HEADER, formatVersion: 2 })],
+  ['format version 3 (a newer Buyerbook)', 'formatVersion', () => file(GOOD, { ...HEADER, formatVersion: 3 })],
   ['format version missing', 'formatVersion', () => file(GOOD, { ...HEADER, formatVersion: undefined })],
   ['the next schema version', 'newerVersion', () => file(GOOD, { ...HEADER, schemaVersion: LATEST_VERSION + 1 })],
   ['schema version 99', 'newerVersion', () => file(GOOD, { ...HEADER, schemaVersion: 99 })],
@@ -114,6 +114,9 @@ const CASES: [string, BackupProblem, () => Promise<Blob>][] = [
   ['buyer ids out of order', 'idOrder', () => file(withRows('buyers', [BUYERS[1], BUYERS[0], ...BUYERS.slice(2)]))],
   ['touchpoint chunks swapped', 'idOrder', () => file([...GOOD.slice(0, 2), { table: 'touchpoints', rows: TOUCHPOINTS.slice(2) }, { table: 'touchpoints', rows: TOUCHPOINTS.slice(0, 2) }, GOOD[3]!])],
   ['an inquiry of no buyer', 'orphan', () => file(withRows('inquiries', [...INQUIRIES, inquiry('i-9', 'b-gone')]))],
+  ['a snoozed step of no buyer', 'orphan', () => file([...GOOD, { table: 'stepStates', rows: [{ ...STEP_STATES[0], id: 'b-gone|x', buyerId: 'b-gone' }] }], { ...HEADER, formatVersion: 2 })],
+  ['a step state that is neither snoozed nor dismissed right', 'badRow', () => file([...GOOD, { table: 'stepStates', rows: [{ ...STEP_STATES[0], dismissed: 'yes' }] }], { ...HEADER, formatVersion: 2 })],
+  ['step states before the settings', 'tableOrder', () => file([...GOOD.slice(0, 3), { table: 'stepStates', rows: STEP_STATES }, GOOD[3]!], { ...HEADER, formatVersion: 2 })],
   ['a touchpoint of no buyer', 'orphan', () => file(withRows('touchpoints', [...TOUCHPOINTS, touchpoint('t-9', 'b-gone')]))],
   ['a touchpoint of no inquiry', 'orphan', () => file(withTouchpoint({ inquiryId: 'i-gone' }))],
   ['one platform inquiry twice', 'duplicateInquiry', () => file(withRows('inquiries', [INQUIRIES[0], { ...INQUIRIES[1], platform: 'alibaba', platformInquiryId: 'INQ-001' }]))],
@@ -144,6 +147,12 @@ describe('damaged backups are refused and the book is unchanged', () => {
     const db = freshDb();
     await restoreBackup(text(valid), 'replace', {}, db);
     expect(await db.buyers.count()).toBe(BUYERS.length);
+  });
+
+  test('a format 2 file with step states restores them (the base file is format 1, without)', async () => {
+    const db = freshDb();
+    await restoreBackup(await file([...GOOD, { table: 'stepStates', rows: STEP_STATES }], { ...HEADER, formatVersion: 2 }), 'replace', {}, db);
+    expect(await db.stepStates.toArray()).toEqual(STEP_STATES);
   });
 
   test.each(CASES)('%s: refused as %s', async (_name, problem, make) => {

@@ -10,7 +10,7 @@ import { scanBackup } from '../../../../storage/backup/read-backup';
 import { backupFileName } from '../../../../storage/backup/format';
 import { LATEST_VERSION } from '../../../../storage/versions';
 import { getSettings, updateSettings } from '../../../../storage/settings-repo';
-import { BUYERS, dumpBook, seedBook, buyer, touchpoint } from './book';
+import { BUYERS, NOW, dumpBook, seedBook, buyer, touchpoint } from './book';
 import { bulkImport } from '../../../../storage/bulk-import';
 
 describe('backup and restore', () => {
@@ -19,9 +19,11 @@ describe('backup and restore', () => {
     await seedBook(db, 2100); // three touchpoint chunks
     const before = await dumpBook(db);
     const progress: number[] = [];
-    const backup = await writeBackup({ now: Date.UTC(2026, 10, 27, 9), pageRows: 500, onProgress: (p) => progress.push(p.done) }, db);
+    const backup = await writeBackup({ now: NOW, pageRows: 500, onProgress: (p) => progress.push(p.done) }, db);
     expect(backup.fileName).toMatch(/^buyerbook-backup-2026-11-27\.jsonl$/);
-    expect(backup.counts).toEqual({ buyers: 4, inquiries: 2, touchpoints: 2104, settings: 1 });
+    expect(backup.counts).toEqual({ buyers: 4, inquiries: 2, touchpoints: 2104, settings: 1, stepStates: 2 });
+    // Every table of the database is compared below: none may be empty, or it proves nothing.
+    for (const t of db.tables) expect(before[t.name]!.length, t.name).toBeGreaterThan(0);
     expect(progress.length).toBeGreaterThan(5);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
 
@@ -30,7 +32,7 @@ describe('backup and restore', () => {
     expect((await dumpBook(db)).buyers).toEqual([]);
 
     const phases = new Set<string>();
-    const report = await restoreBackup(backup.blob, 'replace', { onProgress: (phase) => phases.add(phase) }, db);
+    const report = await restoreBackup(backup.blob, 'replace', { now: NOW, onProgress: (phase) => phases.add(phase) }, db);
     expect(report).toMatchObject({ buyersAdded: 4, inquiriesAdded: 2, touchpointsAdded: 2104 });
     expect([...phases]).toEqual(['verify', 'write']);
     const after = await dumpBook(db);

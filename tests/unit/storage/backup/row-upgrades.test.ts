@@ -6,7 +6,7 @@ import { writeBackup } from '../../../../storage/backup/write-backup';
 import { restoreBackup } from '../../../../storage/backup/restore';
 import { LineHasher } from '../../../../storage/backup/format';
 import { freshDb } from '../helpers';
-import { dumpBook, seedBook } from './book';
+import { NOW, dumpBook, seedBook } from './book';
 
 test('every schema version after the first has its backup row upgrade (add one with a new version)', () => {
   for (const v of SCHEMA_VERSIONS.slice(1)) expect(ROW_UPGRADES[v.version], `version ${v.version}`).toBeTypeOf('function');
@@ -31,7 +31,7 @@ test.each(SCHEMA_VERSIONS.map((v) => v.version))('a backup of schema version %i 
   const before = await dumpBook(source);
   const { blob } = await writeBackup({}, source);
   const db = freshDb();
-  await restoreBackup(await asVersion(blob, version), 'replace', {}, db);
+  await restoreBackup(await asVersion(blob, version), 'replace', { now: NOW }, db);
   const after = await dumpBook(db);
   expect({ ...after, settings: null }).toEqual({ ...before, settings: null });
 });
