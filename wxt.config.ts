@@ -25,8 +25,11 @@ export default defineConfig({
     // contextMenus: "Buyerbook: use as email…" on selected text, where a reader missed a field.
     // alarms: the badge of steps due today is redrawn while the service worker sleeps, and the
     // daily reminder fires. notifications: only the reminder, asked when the seller turns it on.
-    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage', 'contextMenus', 'alarms'],
-    optional_permissions: ['notifications'],
+    // offscreen: the scheduled backup's document (a service worker makes no blob: URL). downloads
+    // is asked for when the seller turns the scheduled backup on (the e2e build has it granted:
+    // a headless browser shows no prompt).
+    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage', 'contextMenus', 'alarms', 'offscreen', ...(mode === 'e2e' ? ['downloads'] : [])],
+    optional_permissions: mode === 'e2e' ? ['notifications'] : ['notifications', 'downloads'],
     host_permissions: mode === 'e2e' ? [...platformHosts, '<all_urls>'] : platformHosts,
     action: { default_title: '__MSG_actionTitle__' },
     // A command grants activeTab on the page it is pressed on (a click inside the panel does not),

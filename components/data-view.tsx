@@ -12,6 +12,7 @@ import { exportCsv, type CsvKind } from '../storage/csv-export';
 import type { Stage } from '../storage/schema';
 import { updateSettings } from '../storage/settings-repo';
 import { exportVCards } from '../storage/vcard-export';
+import { BackupSchedule } from './backup-schedule';
 import { ImportSection } from './import-section';
 import { RestoreSection } from './restore-section';
 import { SafetyCopies } from './safety-copies';
@@ -149,6 +150,7 @@ function SafetySection() {
           ))}
         </select>
       </div>
+      <BackupSchedule />
       <p className="small" data-testid="storage-use">
         {usage ? t('storageUse', formatBytes(usage.usage), formatBytes(usage.quota)) : t('storageUnknown')}
       </p>

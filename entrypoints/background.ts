@@ -17,7 +17,9 @@ import { setMessageSource, t } from '../lib/i18n';
 import { nextReminderAt } from '../lib/next-steps/reminder';
 import { sellerZone } from '../lib/next-steps/rules';
 import { localDayBounds } from '../lib/next-steps/working-hours';
-import { getSettings } from '../storage/settings-repo';
+import { getSettings, updateSettings } from '../storage/settings-repo';
+import { offscreenBackupMessage, scheduleChangedSchema } from '../lib/backup-messages';
+import { runScheduledBackup } from './shared/scheduled-backup-runner';
 import { countDueBy } from '../storage/today-repo';
 
 export const MENU_PREFIX = 'buyerbook-pick-';
@@ -168,6 +170,63 @@ async function remind(): Promise<void> {
 
 const quietly = (p: Promise<unknown>) => void p.catch((e: unknown) => console.warn('buyerbook:', e));
 
+// The scheduled backup to the Downloads folder: looked at every half hour (and at each start and
+// when the seller changes the schedule); the rule in lib/scheduled-backup.ts says when one is due.
+const BACKUP_ALARM = 'buyerbook-scheduled-backup';
+const BACKUP_EVERY_MINUTES = 30;
+const OFFSCREEN_PATH = '/offscreen-backup.html';
+
+async function openOffscreen(): Promise<void> {
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  const open = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never], documentUrls: [url] });
+  if (open.length > 0) return;
+  await browser.offscreen.createDocument({
+    url: OFFSCREEN_PATH,
+    reasons: ['BLOBS' as never],
+    justification: 'Writes the scheduled backup file that the downloads API saves.',
+  });
+}
+
+/** Resolves when the download ends: complete, or interrupted (disk full, folder gone, cancelled). */
+function downloadEnded(id: number): Promise<'complete' | 'interrupted'> {
+  return new Promise((resolve) => {
+    const onChanged = (d: Browser.downloads.DownloadDelta) => {
+      const state = d.id === id ? d.state?.current : undefined;
+      if (state === 'complete' || state === 'interrupted') {
+        browser.downloads.onChanged.removeListener(onChanged);
+        resolve(state);
+      }
+    };
+    browser.downloads.onChanged.addListener(onChanged);
+    // It may have ended before the listener was added (a small book).
+    void browser.downloads.search({ id }).then(([item]) => {
+      if (item && (item.state === 'complete' || item.state === 'interrupted')) {
+        browser.downloads.onChanged.removeListener(onChanged);
+        resolve(item.state);
+      }
+    });
+  });
+}
+
+function scheduledBackup(): Promise<unknown> {
+  return runScheduledBackup({
+    now: () => Date.now(),
+    settings: getSettings,
+    update: async (patch) => {
+      await updateSettings(patch);
+    },
+    allowed: () => browser.permissions.contains({ permissions: ['downloads'] }),
+    write: async () => {
+      await openOffscreen();
+      return sendRequest((m) => browser.runtime.sendMessage(m), offscreenBackupMessage());
+    },
+    download: async (url, filename) => downloadEnded(await browser.downloads.download({ url, filename, conflictAction: 'uniquify', saveAs: false })),
+    done: async () => {
+      if ((await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never] })).length > 0) await browser.offscreen.closeDocument();
+    },
+  });
+}
+
 export default defineBackground(() => {
   setMessageSource(browser.i18n);
   // The toolbar button opens the side panel. Chrome keeps this setting, but it is set again at
@@ -187,13 +246,17 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) quietly(refreshBadge());
     if (alarm.name === REMINDER_ALARM) quietly(remind());
+    if (alarm.name === BACKUP_ALARM) quietly(scheduledBackup());
   });
   browser.runtime.onMessage.addListener((msg: unknown) => {
     if (bookChangedSchema.safeParse(msg).success) quietly(refreshBadge());
     else if (reminderChangedSchema.safeParse(msg).success) quietly(scheduleReminder());
+    else if (scheduleChangedSchema.safeParse(msg).success) quietly(scheduledBackup());
   });
 
   quietly(browser.alarms.create(BADGE_ALARM, { periodInMinutes: BADGE_EVERY_MINUTES, delayInMinutes: BADGE_EVERY_MINUTES }));
   quietly(refreshBadge());
   quietly(scheduleReminder());
+  quietly(browser.alarms.create(BACKUP_ALARM, { periodInMinutes: BACKUP_EVERY_MINUTES, delayInMinutes: 1 }));
+  quietly(scheduledBackup());
 });

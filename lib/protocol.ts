@@ -10,10 +10,12 @@
  *   content script -> panel   capture-changed   no reply
  *   background -> panel       panel-request     reply {taken: true} from the panel that took it
  *   panel -> background       pending           reply {requests} no panel took yet
- *   panel -> background       book-changed, reminder-changed   no reply
+ *   panel -> background       book-changed, reminder-changed, backup-schedule-changed   no reply
+ *   background -> offscreen   offscreen-backup  reply {ok, url, fileName, createdAt} or {ok: false, error}
  */
 import * as z from 'zod/mini';
 import { bookChangedSchema, reminderChangedSchema } from './badge-messages';
+import { offscreenBackupReplySchema, offscreenBackupSchema, scheduleChangedSchema } from './backup-messages';
 import {
   captureChangedSchema,
   captureReadSchema,
@@ -36,6 +38,8 @@ export const PROTOCOL = {
   'buyerbook/pending': { request: pendingRequestsSchema, reply: pendingReplySchema },
   'buyerbook/book-changed': { request: bookChangedSchema, reply: null },
   'buyerbook/reminder-changed': { request: reminderChangedSchema, reply: null },
+  'buyerbook/backup-schedule-changed': { request: scheduleChangedSchema, reply: null },
+  'buyerbook/offscreen-backup': { request: offscreenBackupSchema, reply: offscreenBackupReplySchema },
 } as const;
 
 export type ProtocolMap = typeof PROTOCOL;

@@ -3,6 +3,7 @@
  * parse every row they write, backups are validated against them on restore, and the TypeScript
  * types are inferred from them. Times are epoch milliseconds (UTC) so indexes sort by time.
  */
+import { BACKUP_SCHEDULES } from '../lib/scheduled-backup';
 import { z } from 'zod';
 import { platformSchema } from '../lib/capture-schema';
 import { CHANNELS, CUSTOM_KIND_PREFIX, CUSTOM_SLUG, DIRECTIONS, STAGES, TOUCHPOINT_KINDS, type CustomKind, type OwnIdentity } from '../lib/domain';
@@ -187,6 +188,10 @@ export const settingsSchema = z.object({
   nextSteps: nextStepSettingsSchema.default(DEFAULT_NEXT_STEP_SETTINGS),
   /** Days after the last backup the panel asks for a new one; 0 never asks. */
   backupReminderDays: z.number().int().min(0).max(365).default(7),
+  /** The optional backup to the Downloads folder, written by the background on an alarm. */
+  scheduledBackup: z.enum(BACKUP_SCHEDULES).default('off'),
+  /** The last scheduled attempt (epoch ms), so a failing one waits an hour before it tries again. */
+  scheduledBackupAttemptAt: epochMs.nullable().default(null),
   /** The seller's own touchpoint kinds, offered beside the built-in ones. */
   customKinds: z.array(customKindDefSchema).max(50).default([]),
 });

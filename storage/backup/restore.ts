@@ -62,8 +62,8 @@ export function verifyBackup(file: Blob, opts: RestoreOptions = {}): Promise<Bac
   return scanBackup(file, { signal: opts.signal, onProgress: (r, t) => opts.onProgress?.('verify', r, t) });
 }
 
-/** Settings a restore never takes from the file: the time of the last backup is this book's own. */
-const KEEP_OWN_SETTINGS = new Set(['lastBackupAt']);
+/** Settings a restore never takes from the file: the times of the last backup and attempt are this book's own. */
+const KEEP_OWN_SETTINGS = new Set(['lastBackupAt', 'scheduledBackupAttemptAt']);
 const KNOWN_SETTINGS = new Set(Object.keys(settingsSchema.shape));
 
 const mergeIdentity = (a: OwnIdentity, b: OwnIdentity): OwnIdentity => ({
