@@ -36,11 +36,13 @@ const PERMISSIONS: Record<string, string> = {
   unlimitedStorage: 'the book must never be evicted',
   contextMenus: '"Buyerbook: use as name / email / …" sends selected text to the capture form',
   alarms: 'the badge of steps due today is redrawn, and the daily reminder fires, while the service worker sleeps',
+  offscreen: 'the scheduled backup is written in an offscreen document (a service worker makes no blob: URL)',
 };
 
 /** Asked only when the seller turns on the feature that needs it. */
 const OPTIONAL_PERMISSIONS: Record<string, string> = {
   notifications: 'the daily reminder of next steps, off until the seller turns it on',
+  downloads: 'the scheduled backup into Downloads/Buyerbook, off until the seller turns it on',
 };
 
 /** The registrable domains of the platforms' pages (PRODUCT.md): host access goes nowhere else. */
@@ -142,12 +144,15 @@ describe('built manifest (.output/chrome-mv3)', () => {
 });
 
 describe('e2e build (.output/chrome-mv3-e2e)', () => {
-  it('is a separate folder that differs only by host access to all pages', () => {
+  it('is a separate folder that differs only by host access to all pages and downloads granted up front', () => {
     expect(extensionDir('e2e')).not.toBe(extensionDir('prod'));
     const prod = read('prod');
     const e2e = read('e2e');
     expect(e2e.host_permissions).toContain('<all_urls>');
-    expect(e2e.permissions).toEqual(prod.permissions);
+    // A headless browser shows no permission prompt: the scheduled backup's optional permission
+    // is granted at install in the e2e build, and only that one.
+    expect(e2e.permissions).toEqual([...(prod.permissions ?? []), 'downloads']);
+    expect(e2e.optional_permissions).toEqual((prod.optional_permissions ?? []).filter((p) => p !== 'downloads'));
     expect(e2e.content_security_policy).toEqual(prod.content_security_policy);
     expect(e2e.content_scripts).toEqual(prod.content_scripts);
   });

@@ -31,7 +31,7 @@ test('inquiries: newest first, missing ids give undefined', async () => {
 
 test('settings: defaults, update, refused invalid value', async () => {
   const db = freshDb();
-  expect(await getSettings(db)).toEqual({ ownIdentity: { names: [], companies: [], emails: [], phones: [] }, lastBackupAt: null, backupReminderDays: 7, nextSteps: DEFAULT_NEXT_STEP_SETTINGS, customKinds: [] });
+  expect(await getSettings(db)).toEqual({ ownIdentity: { names: [], companies: [], emails: [], phones: [] }, lastBackupAt: null, backupReminderDays: 7, nextSteps: DEFAULT_NEXT_STEP_SETTINGS, customKinds: [], scheduledBackup: 'off', scheduledBackupAttemptAt: null });
   const s = await updateSettings({ lastBackupAt: 123 }, db);
   expect(s.lastBackupAt).toBe(123);
   await updateSettings({ ownIdentity: { names: ['Li Wei'], companies: [], emails: [], phones: [] } }, db);
