@@ -10,7 +10,7 @@ import { DEFAULT_NEXT_STEP_SETTINGS } from '../lib/next-steps/settings';
 import { localDayBounds } from '../lib/next-steps/working-hours';
 import { t } from '../lib/i18n';
 import { getSettings } from '../storage/settings-repo';
-import { readToday, type DueStep } from '../storage/today-repo';
+import { readToday, TODAY_COUNT_CAP, type DueStep } from '../storage/today-repo';
 import { TodayStep } from './today-step';
 import { useNow } from './use-now';
 
@@ -73,7 +73,7 @@ export function TodayView({ onOpenBuyer, pageSize = PAGE_SIZE }: { onOpenBuyer?:
               )}
               {cut ? (
                 <p className="actions more-line" data-testid={`today-more-${g.key}`}>
-                  <span className="muted small">{t('todayShownOf', shown, inGroup)}</span>
+                  <span className="muted small">{t('todayShownOf', shown, inGroup > shown + TODAY_COUNT_CAP ? `${shown + TODAY_COUNT_CAP}+` : inGroup)}</span>
                   <button type="button" data-testid={`today-load-more-${g.key}`} onClick={() => setPages((p) => ({ ...p, [g.range]: p[g.range] + 1 }))}>
                     {t('todayLoadMore')}
                   </button>

@@ -51,6 +51,8 @@ export interface TodayRange {
   limit?: number;
   /** Pages read per range (1): "load more" asks for one more, read after the last (keyset). */
   pages?: { overdue?: number; soon?: number };
+  /** A cut group is counted up to this many buyers past those read (TODAY_COUNT_CAP). */
+  countCap?: number;
 }
 
 const byDueThenPriority = (a: DueStep, b: DueStep) => a.dueAt - b.dueAt || a.priorityNow - b.priorityNow || a.key.localeCompare(b.key);
@@ -110,6 +112,9 @@ async function readPages(
   return { rows, full };
 }
 
+/** How far past the buyers read a cut group is counted: beyond it the view says "N+". */
+export const TODAY_COUNT_CAP = 1000;
+
 export async function readToday(range: TodayRange, db: BuyerbookDB = getDb()): Promise<TodaySteps> {
   const { now, dayEnd } = range;
   const limit = Math.max(1, range.limit ?? 200);
@@ -122,11 +127,15 @@ export async function readToday(range: TodayRange, db: BuyerbookDB = getDb()): P
     const ids = [...new Set([...late.rows, ...soon.rows].map((r) => r.id))];
     const rows = await db.buyerSteps.bulkGet(ids);
     // A range that was cut is counted (keys only, in the index); one read whole needs no count.
+    // The count stops TODAY_COUNT_CAP keys past what was read: counting a whole range walks every
+    // key of it (2 s at 100,000 buyers, most of them overdue, on every live re-read of Today).
     const index = db.buyers.where('nextDueAt');
+    const upTo = (c: ReturnType<typeof index.below>, read: number) => c.limit(read + (range.countCap ?? TODAY_COUNT_CAP) + 1).primaryKeys().then((k) => k.length);
+    const inSoon = (r: BuyerRow) => (r.nextDueAt ?? 0) < dayEnd;
     const [overdue, today, upcoming] = await Promise.all([
-      late.full ? index.below(now).count() : null,
-      soon.full ? index.between(now, dayEnd, true, false).count() : null,
-      soon.full ? index.between(dayEnd, horizon, true, false).count() : null,
+      late.full ? upTo(index.below(now), late.rows.length) : null,
+      soon.full ? upTo(index.between(now, dayEnd, true, false), soon.rows.filter(inSoon).length) : null,
+      soon.full ? upTo(index.between(dayEnd, horizon, true, false), soon.rows.filter((r) => !inSoon(r)).length) : null,
     ]);
     return [late, soon, new Map(rows.filter((r) => !!r).map((r) => [r!.buyerId, r!.steps])), { overdue, today, upcoming }] as const;
   });

@@ -80,4 +80,15 @@ describe('Today pages', () => {
     expect([whole.overdue.length, whole.today.length, whole.upcoming.length, whole.more]).toEqual([5, 3, 2, false]);
     expect(whole.buyers).toEqual({ overdue: 5, today: 3, upcoming: 2 });
   });
+
+  test('a cut group is counted only so far past the buyers read: the count never walks a whole range', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 6; i++) await dueAt(db, `Late ${i}`, NOW - (i + 1) * HOUR);
+    const capped = await readToday({ now: NOW, dayEnd: DAY_END, limit: 2, countCap: 1 }, db);
+    // 2 read, counted up to 2 + 1 + 1: more than read + cap, which the view shows as "3+".
+    expect(capped.read.overdue).toBe(2);
+    expect(capped.buyers.overdue).toBe(4);
+    const exact = await readToday({ now: NOW, dayEnd: DAY_END, limit: 2, countCap: 10 }, db);
+    expect(exact.buyers.overdue).toBe(6);
+  });
 });
