@@ -24,7 +24,7 @@ export interface BenchBrowser {
   restart(): Promise<void>;
 }
 
-export async function launchBench(extensionDir: string, opts: { headless?: boolean; userDataDir?: string } = {}): Promise<BenchBrowser> {
+export async function launchBench(extensionDir: string, opts: { headless?: boolean; userDataDir?: string; keepProfile?: boolean } = {}): Promise<BenchBrowser> {
   const problems = manifestProblems(extensionDir);
   if (problems.length) throw new Error(`Chromium would not load ${extensionDir}:\n  ${problems.join('\n  ')}`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's Chromium (apt-get install -y chromium)`);
@@ -55,7 +55,7 @@ export async function launchBench(extensionDir: string, opts: { headless?: boole
   });
   const close = async () => {
     await context.close().catch(() => {});
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!opts.keepProfile) rmSync(userDataDir, { recursive: true, force: true });
   };
 
   const guard = new NetworkGuard();

@@ -2,12 +2,13 @@
  * Find anyone: search as the seller types, combined with filters (stage, tag, country, platform,
  * "no contact for N days") INSIDE the index, in one of three orders (last contact, newest, name).
  *
- * Every filter and every selective search word is an index range. Their primary keys are read,
- * each range only up to a bound (keys only: cheap), and the ranges that fit are intersected, so
- * a filtered search reads only the rows that can match, whatever the search alone would find.
- * When no range is small (a one-letter search in a filter half the book shares), the order's own
- * index is walked with every condition checked, or the search's range is scanned, each for a
- * bounded number of rows, and the page says there may be more: a read never grows with the book.
+ * Every filter and every selective search word is an index range. What a read costs in Chromium
+ * is the index entries it touches, keys or rows alike (each entry is checked against its record),
+ * so a search reads the narrowest range first and stops as soon as it knows enough: words typed in
+ * order are one narrow range of the phrases index; a range of ids small enough is read whole and
+ * intersected, so a filtered search reads only rows that can match; otherwise rows are read a slice
+ * at a time until the page is full, up to a bound, and the page says there may be more. A read
+ * never grows with the book.
  */
 import Dexie, { cmp, type Collection, type IndexableType } from 'dexie';
 import { searchQueryPhrase, searchQueryTokens, tokenSelectivity } from '../lib/search-tokens';
@@ -68,9 +69,10 @@ export interface Bounds {
   scanMax: number;
 }
 
-// Measured in Chromium on the bench's book (bench/run.ts): a full buyer row costs far more to read
-// than a key (its search tokens come with it), so rows are the tight bound and keys the loose one.
-export const BOUNDS: Bounds = { keyCap: 5_000, rowCap: 400, inMemoryMax: 3_000, walkMax: 4_000, scanMax: 400 };
+// Measured in Chromium on the bench's book (bench/run.ts, 100,000 buyers): 5,000 keys of one
+// range took as long as 2,000 rows, so neither is cheap; a range of more than a thousand keys is
+// not worth reading only to intersect it.
+export const BOUNDS: Bounds = { keyCap: 1_000, rowCap: 400, inMemoryMax: 3_000, walkMax: 4_000, scanMax: 400 };
 
 interface SortSpec {
   index: string;
@@ -114,17 +116,20 @@ function filterCheck(o: FindOptions): (r: BuyerRow) => boolean {
     (cutoff == null || (r.lastContactAt ?? 0) < cutoff);
 }
 
-/** Every filter as an index range. */
-function filterRanges(db: BuyerbookDB, o: FindOptions): Collection<BuyerRow, string>[] {
-  const out: Collection<BuyerRow, string>[] = [];
+/** Every filter as an index range (or, `lazy`, as a function that makes it). */
+function filterRanges(db: BuyerbookDB, o: FindOptions): Collection<BuyerRow, string>[];
+function filterRanges(db: BuyerbookDB, o: FindOptions, lazy: true): (() => Collection<BuyerRow, string>)[];
+function filterRanges(db: BuyerbookDB, o: FindOptions, lazy = false) {
+  const out: (() => Collection<BuyerRow, string>)[] = [];
   const cutoff = idleCutoff(o);
-  if (o.stage) out.push(db.buyers.where('stage').equals(o.stage));
-  if (o.tag) out.push(db.buyers.where('tags').equals(o.tag));
-  if (o.country) out.push(db.buyers.where('country').equals(o.country));
-  if (o.platform) out.push(db.buyers.where('platforms').equals(o.platform));
+  const { stage, tag, country, platform } = o;
+  if (stage) out.push(() => db.buyers.where('stage').equals(stage));
+  if (tag) out.push(() => db.buyers.where('tags').equals(tag));
+  if (country) out.push(() => db.buyers.where('country').equals(country));
+  if (platform) out.push(() => db.buyers.where('platforms').equals(platform));
   // recency is [lastContactAt ?? 0, updatedAt]: every key below [cutoff] has an older last contact.
-  if (cutoff != null) out.push(db.buyers.where('recency').below([cutoff]));
-  return out;
+  if (cutoff != null) out.push(() => db.buyers.where('recency').below([cutoff]));
+  return lazy ? out : out.map((make) => make());
 }
 
 /** The range's primary keys (a multiEntry range repeats them), or null when it holds more than `cap`. */
@@ -239,62 +244,105 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
   const s = SORTS[o.sort ?? 'recent'];
   const phrase = searchQueryPhrase(o.query ?? '');
   const rank = ranking(s, tokens, phrase);
+  const filtered = hasFilters(o);
+  // Measured in Chromium at 100,000 buyers: an index entry costs about half a row whether its row
+  // is read or only its key (Chromium checks each index entry against its record), so a search
+  // is bounded by the entries it touches. Every row read once is kept here and never read again.
+  const held = new Map<string, BuyerRow>();
+  const readRows = async (ids: Iterable<string>) => {
+    const want = [...new Set(ids)];
+    for (const r of await rowsOf(db, want.filter((id) => !held.has(id)))) held.set(r.id, r);
+    return want.flatMap((id) => held.get(id) ?? []);
+  };
+  const page = (found: BuyerRow[], complete: boolean): FindPage => {
+    found.sort(rank);
+    return { buyers: found.slice(0, limit).map(fromBuyerRow), more: !complete || found.length > limit, next: null };
+  };
+  const hits = () => [...held.values()].filter(matches);
+
   // Words typed in order ("jennifer jo") are one narrow range of the phrases index even when each
-  // word is common (5,000 Jennifers in a book of 100,000). Ranked by relevance, in-order matches
-  // come first: when they fill the page they are the page, and the words' own ranges (thousands
-  // of keys, then hundreds of rows) are not read at all. Read whole, the range holds every
-  // in-order match, so the page is the exact one. Matches out of order may follow: "more".
-  let phraseRows: BuyerRow[] | null = null;
+  // word is common (2,000 Jennifers in a book of 100,000). Ranked by relevance, in-order matches
+  // come first: when they fill the page they are the page, and the words' own ranges are not read
+  // at all. Read whole (a few pages' worth at most), the range holds every in-order match and the
+  // page is the exact one; a longer range is ranked among the part read, and says "more". With a
+  // filter only some of them pass, and the range is still where matches lie thickest: it is read
+  // as far as a scan would go.
   if (phrase && s === SORTS.recent) {
-    phraseRows = await db.buyers.where('phrases').startsWith(phrase).limit(b.scanMax).toArray();
-    const hits = [...new Map(phraseRows.map((r) => [r.id, r])).values()].filter(matches);
-    if (hits.length >= limit) {
-      hits.sort(rank);
-      return { buyers: hits.slice(0, limit).map(fromBuyerRow), more: true, next: null };
-    }
+    const read = filtered ? b.scanMax : Math.min(b.scanMax, Math.max(limit * 2, 100));
+    for (const r of await db.buyers.where('phrases').startsWith(phrase).limit(read).toArray()) held.set(r.id, r);
+    const found = hits();
+    if (found.length >= limit) return page(found, false);
   }
   const ranked = [...tokens].sort((a, b) => tokenSelectivity(b) - tokenSelectivity(a));
-  // One word and no filter: its keys only help when they are few enough to read every row.
-  const tokenCap = tokens.length === 1 && !hasFilters(o) ? b.rowCap : b.keyCap;
-  // The most selective word first: when its range is small enough to read every row, those rows
-  // are checked against everything else, and the other ranges (a one-letter word: thousands of
-  // keys) would only cost their keys.
-  const first = await keysUpTo(db.buyers.where('searchTokens').startsWith(ranked[0]!), tokenCap);
-  const rest =
-    first && first.size <= b.rowCap
-      ? []
-      : await Promise.all([
-          ...ranked.slice(1, 2).map((t) => keysUpTo(db.buyers.where('searchTokens').startsWith(t), tokenCap)),
-          ...filterRanges(db, o).map((r) => keysUpTo(r, b.keyCap)),
-        ]);
-  const sets = [first, ...rest].filter((x): x is Set<string> => !!x);
-  const candidates = sets.length ? intersect(sets) : null;
+  const first = db.buyers.where('searchTokens').startsWith(ranked[0]!);
 
-  let found: BuyerRow[];
-  let complete = false;
-  if (candidates && candidates.size <= b.rowCap) {
-    // Every buyer that can match is among the candidates: the result is exact.
-    found = (await rowsOf(db, candidates)).filter(matches);
-    complete = true;
-  } else if (candidates) {
-    // A slice of the candidates, and the in-order matches already read (they rank first).
-    const byId = new Map((phraseRows ?? []).map((r) => [r.id, r]));
-    for (const r of await rowsOf(db, [...candidates].slice(0, b.rowCap))) byId.set(r.id, r);
-    found = [...byId.values()].filter(matches);
-  } else {
-    // Nothing narrow: words typed in order as one phrase (a narrow range even when each word is
-    // common), then a bounded slice of the most selective word's range.
-    const byId = new Map<string, BuyerRow>();
-    if (phrase) for (const r of phraseRows ?? (await db.buyers.where('phrases').startsWith(phrase).limit(b.scanMax).toArray())) byId.set(r.id, r);
-    // One word and no filter: every row of its range matches, so a little over the page will do
-    // (a row has several tokens starting with "j": the index repeats it).
-    const read = tokens.length === 1 && !hasFilters(o) ? Math.min(b.scanMax, Math.ceil(limit * 1.5)) : b.scanMax;
-    for (const r of await db.buyers.where('searchTokens').startsWith(ranked[0]!).limit(read).toArray()) byId.set(r.id, r);
-    found = [...byId.values()].filter(matches);
+  // One word and no filter: every row of its range matches, so its rows are read straight away, a
+  // little over a page (a row has several tokens starting with "j": the index repeats it). A
+  // range that ends inside the read is whole, and the page exact.
+  if (tokens.length === 1 && !filtered) {
+    const read = Math.max(limit * 2, 100);
+    const rows = await first.limit(read).toArray();
+    for (const r of rows) held.set(r.id, r);
+    return page(hits(), rows.length < read);
   }
 
-  found.sort(rank);
-  return { buyers: found.slice(0, limit).map(fromBuyerRow), more: !complete || found.length > limit, next: null };
+  // Otherwise keys decide which rows to read. The most selective word's keys first, then (if those
+  // were few enough to intersect) the next word's, then each filter's, unless that filter was
+  // found broad moments ago: as soon as the ids that can match are few enough to read every row,
+  // those rows are checked against everything and the result is exact.
+  const sets: Set<string>[] = [];
+  let candidates: Set<string> | null = null;
+  // One word (with a filter): past the row bound its keys would only be scanned, so no more are read.
+  const firstKeys = await keysOf(first, tokens.length === 1 ? b.rowCap : b.keyCap);
+  const steps: (() => Promise<{ keys: string[]; whole: boolean } | null>)[] = [
+    async () => firstKeys,
+    async () => (ranked[1] && firstKeys.whole ? keysOf(db.buyers.where('searchTokens').startsWith(ranked[1]), b.keyCap) : null),
+    ...filterRanges(db, o, true).map((range, i) => async () => {
+      const hintKey = `${db.name}|${b.keyCap}|${i}|${filterKey(o)}`;
+      if ((broadHints.get(hintKey) ?? 0) > Date.now()) return null;
+      const keys = await keysOf(range(), b.keyCap);
+      if (!keys.whole) broadHints.set(hintKey, Date.now() + BROAD_HINT_MS);
+      return keys;
+    }),
+  ];
+  for (const step of steps) {
+    const read = await step();
+    if (!read?.whole) continue;
+    sets.push(new Set(read.keys));
+    candidates = intersect(sets);
+    // Every buyer that can match is among the candidates: the result is exact.
+    if (candidates.size <= b.rowCap) return page((await readRows(candidates)).filter(matches), true);
+  }
+
+  // Nothing narrow enough: the candidates (or else the first keys of the most selective word's
+  // range) are read a slice at a time until the page is full or a bounded number of rows has been
+  // looked at, and the page says there may be more.
+  const pool = candidates ? [...(candidates as Set<string>)] : firstKeys.keys;
+  const slice = Math.max(limit * 2, 50);
+  let looked = 0;
+  let found = hits();
+  for (let i = 0; i < pool.length && found.length < limit && looked < b.scanMax; i += slice) {
+    const part = pool.slice(i, i + Math.min(slice, b.scanMax - looked));
+    looked += part.length;
+    await readRows(part);
+    found = hits();
+  }
+  return page(found, false);
+}
+
+/**
+ * Filters found too broad to intersect (more keys than the bound), until when: the next keystroke
+ * of the same filtered search does not read those thousands of keys again only to learn the same.
+ * Only a hint: a filter taken for broad is still checked on every row, the page just says "more".
+ */
+const broadHints = new Map<string, number>();
+const BROAD_HINT_MS = 30_000;
+const filterKey = (o: FindOptions) => JSON.stringify([o.stage, o.tag, o.country, o.platform, o.idleDays]);
+
+/** The range's first `cap` primary keys, and whether that is all of them (a multiEntry range repeats them). */
+async function keysOf(range: Collection<BuyerRow, string>, cap: number): Promise<{ keys: string[]; whole: boolean }> {
+  const keys = (await range.limit(cap + 1).primaryKeys()) as string[];
+  return keys.length > cap ? { keys: keys.slice(0, cap), whole: false } : { keys, whole: true };
 }
 
 /** The order of a search's results: the sort's, or for "last contact" relevance first. */
@@ -309,6 +357,9 @@ function ranking(s: SortSpec, tokens: string[], phrase: string | null): (a: Buye
   return (a, b) => inOrder(b) - inOrder(a) || whole(b) - whole(a) || byDate(a, b);
 }
 
+/** Keys a count of several filters reads per filter (not on the keystroke path). */
+const COUNT_KEY_CAP = 5_000;
+
 /**
  * How many buyers the list holds with these filters, or null when that would take more than a
  * bounded read (several broad filters): the list shows what it has without a total.
@@ -317,7 +368,7 @@ export async function countFound(f: BuyerFilters, db: BuyerbookDB = getDb(), now
   const ranges = filterRanges(db, { ...f, now });
   if (ranges.length === 0) return db.buyers.count();
   if (ranges.length === 1 && !f.tag && !f.platform) return ranges[0]!.count();
-  const sets = await Promise.all(ranges.map((r) => keysUpTo(r, BOUNDS.keyCap)));
+  const sets = await Promise.all(ranges.map((r) => keysUpTo(r, COUNT_KEY_CAP)));
   if (sets.some((x) => !x)) return null;
   if (ranges.length === 1) return sets[0]!.size;
   return (await rowsOf(db, intersect(sets as Set<string>[]))).filter(filterCheck({ ...f, now })).length;

@@ -166,4 +166,57 @@ describe('find anyone', () => {
     // The phrase ("m mathis" in order) is looked at first; then one word's range, nothing more.
     expect(ranges).toEqual(['phrases', 'searchTokens']);
   });
+
+  /** Counts every buyer row read (a hook Dexie calls for each row it reads, whatever the query). */
+  function countRowReads(db: BuyerbookDB): { n: number } {
+    const count = { n: 0 };
+    db.buyers.hook('reading', (r) => (count.n++, r));
+    return count;
+  }
+
+  test('a search narrowed by a broad filter reads rows only until the page is full', async () => {
+    const db = freshDb();
+    const rows = Array.from({ length: 600 }, (_, i) => buyer(i, { name: `Jennifer ${i}`, stage: i % 2 ? 'quoted' : 'new', lastContactAt: NOW - i * 1000 }));
+    await seed(db, rows);
+    const reads = countRowReads(db);
+    // Neither the word (600 keys) nor the stage (300) is under the key bound: a scan.
+    const page = await findBuyers({ query: 'jennifer', stage: 'new', limit: 10, now: NOW, bounds: { keyCap: 100 } }, db);
+    expect(page.buyers).toHaveLength(10);
+    expect(page.buyers.every((b) => b.stage === 'new')).toBe(true);
+    expect(page.more).toBe(true);
+    // One slice (50 rows, half of them "new"), not the whole bounded scan (400 rows).
+    expect(reads.n).toBeLessThanOrEqual(50);
+  });
+
+  test('rows the in-order read brought are not read again when the words are read', async () => {
+    const db = freshDb();
+    const inOrder = Array.from({ length: 30 }, (_, i) => buyer(i, { name: `Jennifer Johnson ${i}`, lastContactAt: NOW - i * DAY }));
+    const reversed = Array.from({ length: 10 }, (_, i) => buyer(100 + i, { name: `Johnson Jennifer ${i}`, lastContactAt: NOW }));
+    await seed(db, [...inOrder, ...reversed]);
+    const reads = countRowReads(db);
+    const page = await findBuyers({ query: 'jennifer joh', limit: 100, now: NOW }, db);
+    expect(page.buyers).toHaveLength(40);
+    expect(page.more).toBe(false);
+    expect(page.buyers.slice(0, 30).map((b) => b.id).sort()).toEqual(inOrder.map((b) => b.id).sort());
+    // 30 in order by the phrase, then only the 10 the words add.
+    expect(reads.n).toBe(40);
+  });
+
+  test('a filter found too broad is not read again on the next keystroke, and still checked on every row', async () => {
+    const db = freshDb();
+    const rows = Array.from({ length: 120 }, (_, i) => buyer(i, { name: `Jennifer Jo${i}`, company: `Firm ${i}`, stage: i % 3 ? 'quoted' : 'new', lastContactAt: NOW - i * 1000 }));
+    await seed(db, rows);
+    const ranges: string[] = [];
+    const where = db.buyers.where.bind(db.buyers);
+    db.buyers.where = ((index: string) => (ranges.push(index), where(index))) as typeof db.buyers.where;
+    const tiny = { keyCap: 20, rowCap: 10 };
+    const one = await findBuyers({ query: 'firm je', stage: 'new', limit: 5, now: NOW, bounds: tiny }, db);
+    expect(ranges).toContain('stage');
+    expect(one.buyers.every((b) => b.stage === 'new')).toBe(true);
+    ranges.length = 0;
+    const two = await findBuyers({ query: 'firm jen', stage: 'new', limit: 5, now: NOW, bounds: tiny }, db);
+    expect(ranges).not.toContain('stage');
+    expect(two.buyers).toHaveLength(5);
+    expect(two.buyers.every((b) => b.stage === 'new')).toBe(true);
+  });
 });
