@@ -292,18 +292,21 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
   // those rows are checked against everything and the result is exact.
   const sets: Set<string>[] = [];
   let candidates: Set<string> | null = null;
+  // A range found broad moments ago (the word typed on, the filter kept) is not read again only
+  // to learn the same: keys are read unless the hint says they would be too many.
+  const hinted = async (hint: string, range: () => Collection<BuyerRow, string>, cap: number) => {
+    const key = `${db.name}|${cap}|${hint}`;
+    if ((broadHints.get(key) ?? 0) > Date.now()) return null;
+    const keys = await keysOf(range(), cap);
+    if (!keys.whole) broadHints.set(key, Date.now() + BROAD_HINT_MS);
+    return keys;
+  };
   // One word (with a filter): past the row bound its keys would only be scanned, so no more are read.
-  const firstKeys = await keysOf(first, tokens.length === 1 ? b.rowCap : b.keyCap);
+  const firstKeys = await hinted(`word|${ranked[0]}`, () => first, tokens.length === 1 ? b.rowCap : b.keyCap);
   const steps: (() => Promise<{ keys: string[]; whole: boolean } | null>)[] = [
     async () => firstKeys,
-    async () => (ranked[1] && firstKeys.whole ? keysOf(db.buyers.where('searchTokens').startsWith(ranked[1]), b.keyCap) : null),
-    ...filterRanges(db, o, true).map((range, i) => async () => {
-      const hintKey = `${db.name}|${b.keyCap}|${i}|${filterKey(o)}`;
-      if ((broadHints.get(hintKey) ?? 0) > Date.now()) return null;
-      const keys = await keysOf(range(), b.keyCap);
-      if (!keys.whole) broadHints.set(hintKey, Date.now() + BROAD_HINT_MS);
-      return keys;
-    }),
+    async () => (ranked[1] && firstKeys?.whole ? keysOf(db.buyers.where('searchTokens').startsWith(ranked[1]), b.keyCap) : null),
+    ...filterRanges(db, o, true).map((range, i) => () => hinted(`filter|${i}|${filterKey(o)}`, range, b.keyCap)),
   ];
   for (const step of steps) {
     const read = await step();
@@ -314,18 +317,29 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
     if (candidates.size <= b.rowCap) return page((await readRows(candidates)).filter(matches), true);
   }
 
-  // Nothing narrow enough: the candidates (or else the first keys of the most selective word's
-  // range) are read a slice at a time until the page is full or a bounded number of rows has been
-  // looked at, and the page says there may be more.
-  const pool = candidates ? [...(candidates as Set<string>)] : firstKeys.keys;
+  // Nothing narrow enough: the candidates (or else the most selective word's range) are read a
+  // slice at a time until the page is full or a bounded number of rows has been looked at, and the
+  // page says there may be more.
   const slice = Math.max(limit * 2, 50);
-  let looked = 0;
   let found = hits();
-  for (let i = 0; i < pool.length && found.length < limit && looked < b.scanMax; i += slice) {
-    const part = pool.slice(i, i + Math.min(slice, b.scanMax - looked));
-    looked += part.length;
-    await readRows(part);
-    found = hits();
+  const pool = candidates ? [...(candidates as Set<string>)] : firstKeys?.keys;
+  if (pool) {
+    let looked = 0;
+    for (let i = 0; i < pool.length && found.length < limit && looked < b.scanMax; i += slice) {
+      const part = pool.slice(i, i + Math.min(slice, b.scanMax - looked));
+      looked += part.length;
+      await readRows(part);
+      found = hits();
+    }
+  } else {
+    // No keys read: the range's rows straight away, one slice, then (if the page is not full) as
+    // far as the bound (the first slice again comes from the database's cache).
+    for (const n of [Math.min(slice, b.scanMax), b.scanMax]) {
+      const rows = await first.limit(n).toArray();
+      for (const r of rows) held.set(r.id, r);
+      found = hits();
+      if (found.length >= limit || rows.length < n) break;
+    }
   }
   return page(found, false);
 }

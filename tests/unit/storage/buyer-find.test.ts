@@ -219,4 +219,33 @@ describe('find anyone', () => {
     expect(two.buyers).toHaveLength(5);
     expect(two.buyers.every((b) => b.stage === 'new')).toBe(true);
   });
+
+  test('a word found too broad is not key-read again as the seller types on: its rows are scanned', async () => {
+    const db = freshDb();
+    const rows = Array.from({ length: 120 }, (_, i) => buyer(i, { name: `Jennifer Jo${i}`, company: i % 4 ? null : 'Johnson Ltd', stage: i % 3 ? 'quoted' : 'new', lastContactAt: NOW - i * 1000 }));
+    await seed(db, rows);
+    const keyReads: number[] = [];
+    const proto = db.Collection.prototype as { primaryKeys: (...a: unknown[]) => Promise<unknown[]> };
+    const primaryKeys = proto.primaryKeys;
+    proto.primaryKeys = async function (this: unknown, ...a: unknown[]) {
+      const keys = await primaryKeys.apply(this, a);
+      keyReads.push(keys.length);
+      return keys;
+    };
+    try {
+      const tiny = { keyCap: 20, rowCap: 10 };
+      // "jennifer" (120 buyers) is the most selective word by its length: found broad once...
+      await findBuyers({ query: 'jennifer johnson', stage: 'new', limit: 5, now: NOW, bounds: tiny }, db);
+      expect(keyReads.length).toBeGreaterThan(0);
+      keyReads.length = 0;
+      // ...then not read for keys again; the page is still right.
+      const page = await findBuyers({ query: 'jennifer johnson l', stage: 'new', limit: 5, now: NOW, bounds: tiny }, db);
+      expect(keyReads).toEqual([]);
+      const want = rows.filter((r) => r.company === 'Johnson Ltd' && r.stage === 'new').map((r) => r.id);
+      expect(page.buyers.length).toBeGreaterThan(0);
+      expect(page.buyers.every((b) => want.includes(b.id))).toBe(true);
+    } finally {
+      proto.primaryKeys = primaryKeys;
+    }
+  });
 });
