@@ -306,7 +306,8 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
   const steps: (() => Promise<{ keys: string[]; whole: boolean } | null>)[] = [
     async () => firstKeys,
     async () => (ranked[1] && firstKeys?.whole ? keysOf(db.buyers.where('searchTokens').startsWith(ranked[1]), b.keyCap) : null),
-    ...filterRanges(db, o, true).map((range, i) => () => hinted(`filter|${i}|${filterKey(o)}`, range, b.keyCap)),
+    // A filter's keys past the row bound help only to intersect with a word's whole set of keys.
+    ...filterRanges(db, o, true).map((range, i) => () => hinted(`filter|${i}|${filterKey(o)}`, range, sets.length ? b.keyCap : b.rowCap)),
   ];
   for (const step of steps) {
     const read = await step();

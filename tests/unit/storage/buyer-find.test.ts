@@ -180,7 +180,7 @@ describe('find anyone', () => {
     await seed(db, rows);
     const reads = countRowReads(db);
     // Neither the word (600 keys) nor the stage (300) is under the key bound: a scan.
-    const page = await findBuyers({ query: 'jennifer', stage: 'new', limit: 10, now: NOW, bounds: { keyCap: 100 } }, db);
+    const page = await findBuyers({ query: 'jennifer', stage: 'new', limit: 10, now: NOW, bounds: { keyCap: 100, rowCap: 100 } }, db);
     expect(page.buyers).toHaveLength(10);
     expect(page.buyers.every((b) => b.stage === 'new')).toBe(true);
     expect(page.more).toBe(true);
