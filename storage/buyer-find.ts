@@ -323,11 +323,14 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
   // page says there may be more.
   const slice = Math.max(limit * 2, 50);
   let found = hits();
+  // The rows the phrase read brought count too: one search reads about `scanMax` rows in all
+  // (and one slice past the phrase read at least).
+  const budget = Math.max(slice, b.scanMax - held.size);
   const pool = candidates ? [...(candidates as Set<string>)] : firstKeys?.keys;
   if (pool) {
     let looked = 0;
-    for (let i = 0; i < pool.length && found.length < limit && looked < b.scanMax; i += slice) {
-      const part = pool.slice(i, i + Math.min(slice, b.scanMax - looked));
+    for (let i = 0; i < pool.length && found.length < limit && looked < budget; i += slice) {
+      const part = pool.slice(i, i + Math.min(slice, budget - looked));
       looked += part.length;
       await readRows(part);
       found = hits();
@@ -335,7 +338,7 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
   } else {
     // No keys read: the range's rows straight away, one slice, then (if the page is not full) as
     // far as the bound (the first slice again comes from the database's cache).
-    for (const n of [Math.min(slice, b.scanMax), b.scanMax]) {
+    for (const n of [Math.min(slice, budget), budget]) {
       const rows = await first.limit(n).toArray();
       for (const r of rows) held.set(r.id, r);
       found = hits();
