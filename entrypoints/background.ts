@@ -20,6 +20,7 @@ import { localDayBounds } from '../lib/next-steps/working-hours';
 import { getSettings, updateSettings } from '../storage/settings-repo';
 import { offscreenBackupMessage, scheduleChangedSchema } from '../lib/backup-messages';
 import { runScheduledBackup } from './shared/scheduled-backup-runner';
+import { topDocumentId } from '../components/top-document';
 import { downloadEnded } from './shared/download-ended';
 import { countDueBy } from '../storage/today-repo';
 
@@ -92,7 +93,7 @@ export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Brow
   if (!id.startsWith(MENU_PREFIX) || !PICK_FIELDS.includes(field) || tab?.id == null) return undefined;
   openPanel(tab);
   const pageUrl = info.pageUrl ?? tab.url ?? null;
-  return deliver(tab.id, {
+  return withDocument(tab.id, {
     kind: 'pick',
     field,
     text: (info.selectionText ?? '').slice(0, PICK_MAX),
@@ -103,7 +104,16 @@ export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Brow
 export function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> | undefined {
   if (command !== CAPTURE_COMMAND || tab?.id == null) return undefined;
   openPanel(tab);
-  return deliver(tab.id, { kind: 'capture' });
+  return withDocument(tab.id, { kind: 'capture' });
+}
+
+/**
+ * Delivers the request with the document in the tab's top frame now, while the click or the
+ * shortcut is handled (it grants activeTab): the panel takes it only from that same document.
+ */
+async function withDocument(tabId: number, request: PanelRequest): Promise<void> {
+  const documentId = await topDocumentId(tabId);
+  return deliver(tabId, documentId ? { ...request, documentId } : request);
 }
 
 /**
