@@ -64,6 +64,17 @@ export function acceptCaptureChanged(message: unknown, sender: MessageSender, ta
   return fromAllowedPage(parsed.data.capture, sender.tab.url);
 }
 
+/**
+ * A request the background relayed (the context menu's pick, the shortcut's capture) names the
+ * document that was in the tab's top frame when the seller asked; the panel takes it only while
+ * that document is still the one in the tab: a page loaded in between is not what the seller
+ * pointed at. Where either side is unknown (Chrome before 106, or a page it would not inject
+ * into), the tab alone decides, as before.
+ */
+export function fromRequestedDocument(requested: string | null | undefined, current: string | null): boolean {
+  return !requested || !current || requested === current;
+}
+
 /** The reply of the content script in tab `tabUrl` to the panel's `capture-read`. */
 export function acceptCaptureResult(reply: unknown, tabUrl: string | undefined): Accepted {
   const parsed = resultEnvelope.safeParse(reply);

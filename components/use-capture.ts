@@ -23,7 +23,8 @@ import {
   type PickField,
 } from '../lib/messages';
 import { sendRequest } from '../lib/protocol';
-import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult, type Accepted, type MessageSender } from './accept-capture';
+import { acceptCaptureChanged, acceptCaptureResult, acceptGenericResult, fromRequestedDocument, type Accepted, type MessageSender } from './accept-capture';
+import { topDocumentId } from './top-document';
 import type { CaptureIssue } from '../lib/capture-repair';
 import { platformForUrl } from '../extractors/allowed-sites';
 import { normalizeCapture } from '../lib/normalize';
@@ -89,21 +90,6 @@ async function prepare(raw: RawCapture): Promise<Capture> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * The document now in the tab's top frame, as Chrome names it (Chrome 106+: the result of an
- * injection carries its document), or null where it cannot say. A no-op runs in the page's
- * isolated world; the panel has host access wherever a content script may push a capture.
- */
-async function topDocumentId(tabId: number): Promise<string | null> {
-  try {
-    const [result] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => true });
-    const id = (result as { documentId?: unknown } | undefined)?.documentId;
-    return typeof id === 'string' ? id : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
  * Only the background relays requests: a sender with the extension's id, no tab (a page and its
  * content scripts have one), and, where Chrome gives its address, the background's script.
  */
@@ -138,7 +124,7 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
   const [pick, setPick] = useState<Pick | null>(null);
   const pickSeq = useRef(0);
   // The command's request, handled inside the page effect, runs the latest captureGeneric.
-  const captureGenericRef = useRef<() => Promise<void>>(async () => {});
+  const captureGenericRef = useRef<(documentId?: string) => Promise<void>>(async () => {});
   // Bumped by every page change: results of older requests are dropped when they arrive late.
   const epoch = useRef(0);
   const lastKey = useRef('');
@@ -204,13 +190,17 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
 
     const platform = platformForUrl(url)?.platform ?? null;
 
-    /** Ask the content script to read now; `attempts` > 1 while it may not have started yet. */
-    const read = async (attempts: number) => {
+    /**
+     * Ask the content script to read now; `attempts` > 1 while it may not have started yet. With
+     * `documentId`, only that document is asked (Chrome does not deliver to another one).
+     */
+    const read = async (attempts: number, documentId?: string) => {
+      const target = documentId ? { frameId: 0, documentId } : { frameId: 0 };
       for (let i = 0; i < attempts; i++) {
         if (at !== epoch.current) return;
         try {
           // The top frame only: a content script in an iframe on the page is not the page's buyer.
-          const reply = await sendRequest((m) => browser.tabs.sendMessage(tabId, m, { frameId: 0 }), captureReadMessage());
+          const reply = await sendRequest((m) => browser.tabs.sendMessage(tabId, m, target), captureReadMessage());
           if (at !== epoch.current) return;
           const accepted = acceptCaptureResult(reply, url ?? undefined);
           if (accepted.ok) return void (await show(accepted.capture, at, accepted.issues));
@@ -224,14 +214,17 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
       if (at === epoch.current) setView((v) => (v.kind === 'loading' ? { kind: 'unsupported' } : v));
     };
 
-    const onRequest = (request: PanelRequest, pageUrl: string | null) => {
+    const onRequest = async (request: PanelRequest, pageUrl: string | null) => {
+      // Only while the document the seller pointed at is still in the tab (see fromRequestedDocument).
+      if (request.documentId && !fromRequestedDocument(request.documentId, await topDocumentId(tabId))) return;
+      if (at !== epoch.current) return;
       // The seller asked for this page (the command, a pick): the panel shows it, whatever tab was open.
       requestTaken.current?.();
       if (request.kind === 'capture') {
         // The command granted activeTab: any page can be read now, a platform page afresh.
         lastKey.current = '';
-        if (platform) void read(1);
-        else void captureGenericRef.current();
+        if (platform) void read(1, request.documentId);
+        else void captureGenericRef.current(request.documentId);
         return;
       }
       pickSeq.current += 1;
@@ -251,7 +244,7 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
         // Only the background's requests, and only this tab's, are ours.
         if (!fromBackground(sender) || relayed.data.tabId !== tabId) return undefined;
         const r = relayed.data.request;
-        onRequest(r, r.kind === 'pick' ? r.pageUrl : null);
+        void onRequest(r, r.kind === 'pick' ? r.pageUrl : null);
         return Promise.resolve({ taken: true as const });
       }
       const accepted = acceptCaptureChanged(message, sender, tabId, topDocument.current);
@@ -280,7 +273,7 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
         .then(() => sendRequest((m) => browser.runtime.sendMessage(m), ask))
         .then((reply) => {
           if (!reply || at !== epoch.current) return;
-          for (const r of reply.requests) onRequest(r, r.kind === 'pick' ? r.pageUrl : null);
+          for (const r of reply.requests) void onRequest(r, r.kind === 'pick' ? r.pageUrl : null);
         })
         .catch(() => {});
     }
@@ -302,14 +295,16 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
     void show(lastRaw.current, epoch.current, lastIssues.current);
   }, [own, show]);
 
-  const captureGeneric = useCallback(async () => {
+  // With `documentId` (the shortcut's request), only that document is read: Chrome injects into
+  // no other, so a page loaded since the seller pressed it gives nothing.
+  const captureGenericIn = useCallback(async (documentId?: string) => {
     if (tabId == null) return;
     const at = epoch.current;
     setGenericBusy(true);
     setGenericFailure(null);
     try {
       const results = await browser.scripting.executeScript({
-        target: { tabId },
+        target: documentId ? { tabId, documentIds: [documentId] } : { tabId },
         files: ['/generic-capture.js'],
       });
       if (at !== epoch.current) return;
@@ -333,7 +328,8 @@ export function useCapture(tab: PanelTab, onRequestTaken?: () => void): CaptureH
       if (at === epoch.current) setGenericBusy(false);
     }
   }, [tabId, show, refuse]);
-  captureGenericRef.current = captureGeneric;
+  captureGenericRef.current = captureGenericIn;
+  const captureGeneric = useCallback(() => captureGenericIn(), [captureGenericIn]);
 
   const pickTaken = useCallback((seq: number) => setPick((p) => (p?.seq === seq ? null : p)), []);
 

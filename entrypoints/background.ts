@@ -20,6 +20,8 @@ import { localDayBounds } from '../lib/next-steps/working-hours';
 import { getSettings, updateSettings } from '../storage/settings-repo';
 import { offscreenBackupMessage, scheduleChangedSchema } from '../lib/backup-messages';
 import { runScheduledBackup } from './shared/scheduled-backup-runner';
+import { topDocumentId } from '../components/top-document';
+import { downloadEnded } from './shared/download-ended';
 import { countDueBy } from '../storage/today-repo';
 
 export const MENU_PREFIX = 'buyerbook-pick-';
@@ -91,7 +93,7 @@ export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Brow
   if (!id.startsWith(MENU_PREFIX) || !PICK_FIELDS.includes(field) || tab?.id == null) return undefined;
   openPanel(tab);
   const pageUrl = info.pageUrl ?? tab.url ?? null;
-  return deliver(tab.id, {
+  return withDocument(tab.id, {
     kind: 'pick',
     field,
     text: (info.selectionText ?? '').slice(0, PICK_MAX),
@@ -102,7 +104,16 @@ export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Brow
 export function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> | undefined {
   if (command !== CAPTURE_COMMAND || tab?.id == null) return undefined;
   openPanel(tab);
-  return deliver(tab.id, { kind: 'capture' });
+  return withDocument(tab.id, { kind: 'capture' });
+}
+
+/**
+ * Delivers the request with the document in the tab's top frame now, while the click or the
+ * shortcut is handled (it grants activeTab): the panel takes it only from that same document.
+ */
+async function withDocument(tabId: number, request: PanelRequest): Promise<void> {
+  const documentId = await topDocumentId(tabId);
+  return deliver(tabId, documentId ? { ...request, documentId } : request);
 }
 
 /**
@@ -187,27 +198,6 @@ async function openOffscreen(): Promise<void> {
   });
 }
 
-/** Resolves when the download ends: complete, or interrupted (disk full, folder gone, cancelled). */
-function downloadEnded(id: number): Promise<'complete' | 'interrupted'> {
-  return new Promise((resolve) => {
-    const onChanged = (d: Browser.downloads.DownloadDelta) => {
-      const state = d.id === id ? d.state?.current : undefined;
-      if (state === 'complete' || state === 'interrupted') {
-        browser.downloads.onChanged.removeListener(onChanged);
-        resolve(state);
-      }
-    };
-    browser.downloads.onChanged.addListener(onChanged);
-    // It may have ended before the listener was added (a small book).
-    void browser.downloads.search({ id }).then(([item]) => {
-      if (item && (item.state === 'complete' || item.state === 'interrupted')) {
-        browser.downloads.onChanged.removeListener(onChanged);
-        resolve(item.state);
-      }
-    });
-  });
-}
-
 function scheduledBackup(): Promise<unknown> {
   return runScheduledBackup({
     now: () => Date.now(),
@@ -220,7 +210,8 @@ function scheduledBackup(): Promise<unknown> {
       await openOffscreen();
       return sendRequest((m) => browser.runtime.sendMessage(m), offscreenBackupMessage());
     },
-    download: async (url, filename) => downloadEnded(await browser.downloads.download({ url, filename, conflictAction: 'uniquify', saveAs: false })),
+    download: async (url, filename, signal) =>
+      downloadEnded(browser.downloads, await browser.downloads.download({ url, filename, conflictAction: 'uniquify', saveAs: false }), signal),
     done: async () => {
       if ((await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never] })).length > 0) await browser.offscreen.closeDocument();
     },

@@ -50,14 +50,22 @@ export type PickField = (typeof PICK_FIELDS)[number];
 /** A selection is clipped to this before it is sent: no field of the form holds more. */
 export const PICK_MAX = 500;
 
+/**
+ * The document in the tab's top frame when the seller asked (Chrome's documentId, learned by the
+ * background): the panel takes the request only while that document is still the one in the tab.
+ * Absent where Chrome could not say.
+ */
+const requestDocument = z.optional(z.string().check(z.maxLength(200)));
+
 export const panelRequestSchema = z.union([
   z.object({
     kind: z.literal('pick'),
     field: z.enum(PICK_FIELDS),
     text: z.string().check(z.maxLength(PICK_MAX)),
     pageUrl: z.nullable(z.string().check(z.maxLength(4000))),
+    documentId: requestDocument,
   }),
-  z.object({ kind: z.literal('capture') }),
+  z.object({ kind: z.literal('capture'), documentId: requestDocument }),
 ]);
 export type PanelRequest = z.infer<typeof panelRequestSchema>;
 

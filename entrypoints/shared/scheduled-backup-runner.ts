@@ -10,6 +10,14 @@ import { scheduledBackupDue, type BackupSchedule } from '../../lib/scheduled-bac
 
 export const BACKUP_FOLDER = 'Buyerbook';
 
+/**
+ * How long a download may take before the run counts it as failed. A local blob: URL of even
+ * the full book (about 300 MB) saves in well under a minute; one still going after this never
+ * will (a stuck save, a drive gone), and the run must end so the offscreen document closes and
+ * the rule's retry an hour on can start a new one.
+ */
+export const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
+
 export interface ScheduledBackupDeps {
   now(): number;
   settings(): Promise<{ scheduledBackup: BackupSchedule; lastBackupAt: number | null; scheduledBackupAttemptAt: number | null }>;
@@ -18,8 +26,11 @@ export interface ScheduledBackupDeps {
   allowed(): Promise<boolean>;
   /** Writes the backup in the offscreen document; its URL lives until `done` is called. */
   write(): Promise<OffscreenBackupReply | null>;
-  /** Saves the URL under the file name and resolves once the download completed or failed. */
-  download(url: string, filename: string): Promise<'complete' | 'interrupted'>;
+  /**
+   * Saves the URL under the file name and resolves once the download completed or failed; when
+   * `signal` aborts (the run timed out) the download is to be given up.
+   */
+  download(url: string, filename: string, signal: AbortSignal): Promise<'complete' | 'interrupted'>;
   /** Closes the offscreen document (and with it the blob: URL). */
   done(): Promise<void>;
 }
@@ -48,7 +59,7 @@ async function runOnce(deps: ScheduledBackupDeps): Promise<ScheduledBackupResult
   try {
     const reply = await deps.write();
     if (!reply?.ok) return 'failed';
-    const state = await deps.download(reply.url, `${BACKUP_FOLDER}/${reply.fileName}`);
+    const state = await withTimeout((signal) => deps.download(reply.url, `${BACKUP_FOLDER}/${reply.fileName}`, signal), DOWNLOAD_TIMEOUT_MS);
     if (state !== 'complete') return 'failed';
     await deps.update({ lastBackupAt: reply.createdAt });
     return 'saved';
@@ -56,5 +67,22 @@ async function runOnce(deps: ScheduledBackupDeps): Promise<ScheduledBackupResult
     return 'failed';
   } finally {
     await deps.done().catch(() => {});
+  }
+}
+
+/** `fn`'s result, or 'timeout' once `ms` passed (its signal is then aborted). */
+async function withTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T | 'timeout'> {
+  const ac = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => {
+      ac.abort();
+      resolve('timeout');
+    }, ms);
+  });
+  try {
+    return await Promise.race([fn(ac.signal), timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }

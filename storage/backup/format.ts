@@ -117,7 +117,12 @@ export function toHex(buf: ArrayBuffer): string {
 
 /** The running checksum: line digests are collected, the final hash is taken over all of them. */
 export class LineHasher {
-  private readonly digests: Promise<ArrayBuffer>[] = [];
+  private digests: Promise<ArrayBuffer>[] = [];
+
+  /** Forgets the digests collected (once the checksum was compared). */
+  clear(): void {
+    this.digests = [];
+  }
 
   add(bytes: Uint8Array<ArrayBuffer>): void {
     this.digests.push(crypto.subtle.digest('SHA-256', bytes));

@@ -84,6 +84,14 @@ class Checker {
   readonly inquiryKeys = new Set<string>();
   readonly hasher = new LineHasher();
 
+  /** Drops the ids and digests kept for the checks: on a full book, hundreds of thousands of strings. */
+  release(): void {
+    this.buyerIds.clear();
+    this.inquiryIds.clear();
+    this.inquiryKeys.clear();
+    this.hasher.clear();
+  }
+
   checkHeader(text: string): void {
     let value: unknown;
     try {
@@ -175,6 +183,9 @@ class Checker {
     if (t.chunks !== this.chunks) throw new BackupError('countMismatch', `chunks: ${t.chunks} ≠ ${this.chunks}`);
     const sha256 = await wait(this.hasher.hex());
     if (sha256 !== t.sha256) throw new BackupError('checksum');
+    // The file is whole: what was kept to check it goes before onEnd, which in a replace restore
+    // runs the whole second pass (with a checker of its own) while this one is still on the stack.
+    this.release();
     // Straight after a wait, with no other await between: Dexie's zone (and so the restore's
     // transaction) is certain to be current here, while it may be lost a few awaits later.
     await onEnd?.();

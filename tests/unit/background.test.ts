@@ -89,6 +89,22 @@ describe('context menu', () => {
   });
 });
 
+describe('the document a request came from', () => {
+  it("names the tab's top document at the time of the click or the command, for the panel to check", async () => {
+    const exec = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async () => [{ frameId: 0, documentId: 'DOC-A', result: true }]) as never);
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => ({ taken: true })) as never);
+    try {
+      await onMenuClicked(click('email', 'ana@souza.com.br'), tab(11));
+      await onCommand(CAPTURE_COMMAND, tab(11));
+      expect(exec.mock.calls[0]).toMatchObject([{ target: { tabId: 11, frameIds: [0] } }]);
+      const relayed = send.mock.calls.map(([m]) => m as unknown as { tabId: number; request: { documentId?: string } }).filter((m) => m.tabId === 11);
+      expect(relayed.map((m) => m.request.documentId)).toEqual(['DOC-A', 'DOC-A']);
+    } finally {
+      exec.mockRestore();
+    }
+  });
+});
+
 describe('keyboard command', () => {
   it('opens the panel and asks it to capture the page', async () => {
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => undefined) as never);

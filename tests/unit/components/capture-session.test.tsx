@@ -241,6 +241,57 @@ describe('picked from the page', () => {
   });
 });
 
+describe('a relayed request is tied to the document it came from', () => {
+  /** The tab's top document is DOC-NOW (Chrome names it in an injection's result). */
+  const documentNow = (generic?: () => RawCapture) =>
+    vi.fn(async (o: { files?: string[] }) => [{ frameId: 0, documentId: 'DOC-NOW', result: o.files ? generic?.() : true }]);
+
+  it('a pick made on a page the tab has since left is refused; one from the page now in it is taken', async () => {
+    const exec = documentNow();
+    fakeBrowser.scripting.executeScript = exec as never;
+    const { tabId } = await openAlibaba();
+    await waitFor(() => expect(exec).toHaveBeenCalled());
+    await relay(tabId, { kind: 'pick', field: 'name', text: 'Mallory', pageUrl: ALIBABA_URL, documentId: 'DOC-BEFORE' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dataValue(screen.getByTestId('field-name'))).toBe('Jonas Becker');
+    await relay(tabId, { kind: 'pick', field: 'name', text: 'Maria Lopez', pageUrl: ALIBABA_URL, documentId: 'DOC-NOW' });
+    await waitFor(() => expect(dataValue(screen.getByTestId('field-name'))).toBe('Maria Lopez'));
+  });
+
+  it("the command's capture reads only the document it was pressed on", async () => {
+    const url = 'https://www.example-importer.com/contact';
+    const tabId = await openTab(url);
+    const generic = () => {
+      const c = emptyCapture('generic', url);
+      c.buyer.name = 'Ahmed Khan';
+      return c;
+    };
+    const exec = documentNow(generic);
+    fakeBrowser.scripting.executeScript = exec as never;
+    render(<ThisPageView onOpenBuyer={noop} search={`?tabId=${tabId}`} />);
+    await screen.findByTestId('unsupported-page');
+    await relay(tabId, { kind: 'capture', documentId: 'DOC-BEFORE' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByTestId('capture-form')).toBeNull();
+    expect(exec.mock.calls.some(([o]) => !!o.files)).toBe(false);
+    await relay(tabId, { kind: 'capture', documentId: 'DOC-NOW' });
+    expect((await screen.findByTestId('capture-form')).getAttribute('data-platform')).toBe('generic');
+    // The injection itself is addressed to that document: a page loaded in between gets none.
+    expect(exec).toHaveBeenCalledWith({ target: { tabId, documentIds: ['DOC-NOW'] }, files: ['/generic-capture.js'] });
+  });
+
+  it("on a platform page the command's read is addressed to that document", async () => {
+    fakeBrowser.scripting.executeScript = documentNow() as never;
+    const tabId = await openTab(ALIBABA_URL);
+    const send = vi.fn(async () => ({ type: 'buyerbook/capture-result', capture: alibabaCapture() }));
+    fakeBrowser.tabs.sendMessage = send as never;
+    render(<ThisPageView onOpenBuyer={noop} search={`?tabId=${tabId}`} />);
+    await screen.findByTestId('capture-form');
+    await relay(tabId, { kind: 'capture', documentId: 'DOC-NOW' });
+    await waitFor(() => expect(send).toHaveBeenCalledWith(tabId, { type: 'buyerbook/capture-read' }, { frameId: 0, documentId: 'DOC-NOW' }));
+  });
+});
+
 describe('capture from any page', () => {
   const url = 'https://www.example-importer.com/contact';
   const generic = (): RawCapture => {
