@@ -20,7 +20,7 @@ import { localDayBounds } from '../lib/next-steps/working-hours';
 import { getSettings, updateSettings } from '../storage/settings-repo';
 import { offscreenBackupMessage, scheduleChangedSchema } from '../lib/backup-messages';
 import { runScheduledBackup } from './shared/scheduled-backup-runner';
-import { countDueBy } from '../storage/today-repo';
+import { BADGE_COUNT_CAP, countDueBy } from '../storage/today-repo';
 
 export const MENU_PREFIX = 'buyerbook-pick-';
 
@@ -161,7 +161,7 @@ async function remind(): Promise<void> {
     await browser.notifications.create(REMINDER_ALARM, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: t('reminderTitle', n),
+      title: t('reminderTitle', n >= BADGE_COUNT_CAP ? '999+' : n),
       message: t('reminderBody'),
     });
   }
