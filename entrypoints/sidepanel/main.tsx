@@ -4,7 +4,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../../components/app';
 import { browser } from 'wxt/browser';
 import { setMessageSource, t, uiLocale } from '../../lib/i18n';
-import { keepCopyBeforeUpgrade } from '../../storage/backup/pre-upgrade';
+import { DB_NAME, getDb } from '../../storage/db';
+import { lookUpStartView } from '../../components/start-view';
+import { upgradeDueFrom } from '../../storage/backup/upgrade-due';
 import './style.css';
 
 setMessageSource(browser.i18n);
@@ -16,16 +18,32 @@ document.title = t('extName');
 const root = createRoot(document.getElementById('root')!);
 // Before the first read opens (and so upgrades) the book: an update that changes the schema
 // first keeps a copy of the book as it was (storage/backup/pre-upgrade.ts). On a current book
-// this is one indexedDB.databases() call. A failed copy is logged, never a panel that won't open.
+// this is one indexedDB.databases() call, and the copy's code (the backup writer and its schemas)
+// is loaded only when a copy is due, so the first view never waits for it. A failed copy is
+// logged, never a panel that won't open.
 const showApp = () =>
   root.render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
-keepCopyBeforeUpgrade({ onProgress: (p) => root.render(<p className="state">{t('keepingCopy', p.done, p.total)}</p>) })
+upgradeDueFrom(DB_NAME)
+  .then((from) => {
+    // Opened now, not at the first view's first read: the open (slow after a browser start, on a
+    // big book) overlaps the loading of the view's code. A failed open is the views' to report.
+    if (from == null) return void getDb().open().catch(() => {});
+    return import('../../storage/backup/pre-upgrade').then(({ keepCopyBeforeUpgrade }) =>
+      keepCopyBeforeUpgrade({ onProgress: (p) => root.render(<p className="state">{t('keepingCopy', p.done, p.total)}</p>) }),
+    );
+  })
   .catch((e: unknown) => console.warn('buyerbook: no copy kept before the upgrade', e))
   .finally(showApp);
+
+// Meanwhile the code of the view the panel will open on is fetched (the app asks for it again,
+// from the module cache): it would otherwise wait for the tab lookup and the first render.
+lookUpStartView()
+  .then((v): Promise<unknown> => (v === 'this-page' ? import('../../components/this-page-view') : import('../../components/today-view')))
+  .catch(() => {});
 
 // A book upgraded from schema version 1 gets its search phrases in small batches, once the panel
 // has shown its first page (a write batch would hold up that first read). Nothing is due on a
