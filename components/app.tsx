@@ -9,18 +9,26 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { t } from '../lib/i18n';
 import { TabBar, panelId, tabId, type TabSpec } from './tab-bar';
-import { useStartView } from './start-view';
+import { useStartView, type StartView } from './start-view';
+import { lazyView } from './lazy-view';
 import { BackupStatus } from './backup-status';
 import { useBadgeSync } from './use-badge-sync';
 
-const ThisPageView = lazy(() => import('./this-page-view').then((m) => ({ default: m.ThisPageView })));
+// The views the panel opens on: the entry point loads the one it will open on before the first
+// render (preloadStartView), so it shows without a Suspense fallback.
+const thisPage = lazyView(() => import('./this-page-view').then((m) => m.ThisPageView));
+const today = lazyView(() => import('./today-view').then((m) => m.TodayView));
+const ThisPageView = thisPage.View;
+const TodayView = today.View;
 const BuyersView = lazy(() => import('./buyers-view').then((m) => ({ default: m.BuyersView })));
-const TodayView = lazy(() => import('./today-view').then((m) => ({ default: m.TodayView })));
 // The Data tab brings the CSV, Excel and vCard libraries (about 200 KB).
 const DataView = lazy(() => import('./data-view').then((m) => ({ default: m.DataView })));
 const SettingsView = lazy(() => import('./settings-view').then((m) => ({ default: m.SettingsView })));
 
 type View = 'this-page' | 'buyers' | 'today' | 'data' | 'settings';
+
+/** Loads the code of the view the panel opens on (the book opens on Today). */
+export const preloadStartView = (start: StartView): Promise<unknown> => (start === 'this-page' ? thisPage : today).preload();
 
 /** How long after the book's first view "This page" is mounted when the panel opened on the book. */
 const THIS_PAGE_AFTER_MS = 1000;

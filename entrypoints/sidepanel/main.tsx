@@ -1,7 +1,7 @@
 import '../../lib/zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from '../../components/app';
+import { App, preloadStartView } from '../../components/app';
 import { browser } from 'wxt/browser';
 import { setMessageSource, t, uiLocale } from '../../lib/i18n';
 import { DB_NAME, getDb } from '../../storage/db';
@@ -27,7 +27,7 @@ const showApp = () =>
       <App />
     </StrictMode>,
   );
-upgradeDueFrom(DB_NAME)
+const upgraded = upgradeDueFrom(DB_NAME)
   .then((from) => {
     // Opened now, not at the first view's first read: the open (slow after a browser start, on a
     // big book) overlaps the loading of the view's code. A failed open is the views' to report.
@@ -36,14 +36,14 @@ upgradeDueFrom(DB_NAME)
       keepCopyBeforeUpgrade({ onProgress: (p) => root.render(<p className="state">{t('keepingCopy', p.done, p.total)}</p>) }),
     );
   })
-  .catch((e: unknown) => console.warn('buyerbook: no copy kept before the upgrade', e))
-  .finally(showApp);
-
-// Meanwhile the code of the view the panel will open on is fetched (the app asks for it again,
-// from the module cache): it would otherwise wait for the tab lookup and the first render.
-lookUpStartView()
-  .then((v): Promise<unknown> => (v === 'this-page' ? import('../../components/this-page-view') : import('../../components/today-view')))
+  .catch((e: unknown) => console.warn('buyerbook: no copy kept before the upgrade', e));
+// Meanwhile the code of the view the panel opens on is loaded, and the app renders once it is
+// there: a view that suspends at its first render shows its content 300 ms late at the soonest
+// (React's reveal throttle), while the tab lookup and this chunk take a few milliseconds.
+const startCode = lookUpStartView()
+  .then(preloadStartView)
   .catch(() => {});
+void Promise.all([upgraded, startCode]).finally(showApp);
 
 // A book upgraded from schema version 1 gets its search phrases in small batches, once the panel
 // has shown its first page (a write batch would hold up that first read). Nothing is due on a
