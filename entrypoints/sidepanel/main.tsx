@@ -15,6 +15,9 @@ setMessageSource(browser.i18n);
 document.documentElement.lang = uiLocale();
 document.title = t('extName');
 
+/** The longest the first render waits for the start view's code (it takes a few milliseconds). */
+const START_CODE_WAIT_MS = 1000;
+
 const root = createRoot(document.getElementById('root')!);
 // Before the first read opens (and so upgrades) the book: an update that changes the schema
 // first keeps a copy of the book as it was (storage/backup/pre-upgrade.ts). On a current book
@@ -40,9 +43,13 @@ const upgraded = upgradeDueFrom(DB_NAME)
 // Meanwhile the code of the view the panel opens on is loaded, and the app renders once it is
 // there: a view that suspends at its first render shows its content 300 ms late at the soonest
 // (React's reveal throttle), while the tab lookup and this chunk take a few milliseconds.
-const startCode = lookUpStartView()
-  .then(preloadStartView)
-  .catch(() => {});
+// The wait is bounded: a tab lookup or a chunk that never answers must not keep the panel blank.
+const startCode = Promise.race([
+  lookUpStartView()
+    .then(preloadStartView)
+    .catch(() => {}),
+  new Promise((resolve) => setTimeout(resolve, START_CODE_WAIT_MS)),
+]);
 void Promise.all([upgraded, startCode]).finally(showApp);
 
 // A book upgraded from schema version 1 gets its search phrases in small batches, once the panel
