@@ -9,18 +9,29 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { t } from '../lib/i18n';
 import { TabBar, panelId, tabId, type TabSpec } from './tab-bar';
-import { useStartView } from './start-view';
+import { useStartView, type StartView } from './start-view';
+import { lazyView } from './lazy-view';
 import { BackupStatus } from './backup-status';
 import { useBadgeSync } from './use-badge-sync';
 
-const ThisPageView = lazy(() => import('./this-page-view').then((m) => ({ default: m.ThisPageView })));
+// The views the panel opens on: the entry point loads the one it will open on before the first
+// render (preloadStartView), so it shows without a Suspense fallback.
+const thisPage = lazyView(() => import('./this-page-view').then((m) => m.ThisPageView));
+const today = lazyView(() => import('./today-view').then((m) => m.TodayView));
+const ThisPageView = thisPage.View;
+const TodayView = today.View;
 const BuyersView = lazy(() => import('./buyers-view').then((m) => ({ default: m.BuyersView })));
-const TodayView = lazy(() => import('./today-view').then((m) => ({ default: m.TodayView })));
 // The Data tab brings the CSV, Excel and vCard libraries (about 200 KB).
 const DataView = lazy(() => import('./data-view').then((m) => ({ default: m.DataView })));
 const SettingsView = lazy(() => import('./settings-view').then((m) => ({ default: m.SettingsView })));
 
 type View = 'this-page' | 'buyers' | 'today' | 'data' | 'settings';
+
+/** Loads the code of the view the panel opens on (the book opens on Today). */
+export const preloadStartView = (start: StartView): Promise<unknown> => (start === 'this-page' ? thisPage : today).preload();
+
+/** How long after the book's first view "This page" is mounted when the panel opened on the book. */
+const THIS_PAGE_AFTER_MS = 1000;
 
 /** Where the panel opens away from a platform's page: what is due today, the seller's day. */
 const BOOK_VIEW: View = 'today';
@@ -31,9 +42,18 @@ export function App({ search }: { search?: string }) {
   const view: View | null = chosen ?? (start == null ? null : start === 'this-page' ? 'this-page' : BOOK_VIEW);
   const [selected, setSelected] = useState<string | null>(null);
   // "This page" is always mounted: it is where the keyboard command's capture and a context-menu
-  // pick land, even when the panel opened on the book.
-  const shown = useRef(new Set<View>(['this-page']));
+  // pick land, even when the panel opened on the book. There, it is mounted a moment after the
+  // book's view, whose first row must not wait for the capture code (the phone library among
+  // it); a request made meanwhile is kept by the background and asked for when it mounts.
+  const shown = useRef(new Set<View>());
+  const [pageMounted, setPageMounted] = useState(false);
   if (view) shown.current.add(view);
+  if (pageMounted) shown.current.add('this-page');
+  useEffect(() => {
+    if (!view || pageMounted) return;
+    const timer = setTimeout(() => setPageMounted(true), THIS_PAGE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [view != null]); // eslint-disable-line react-hooks/exhaustive-deps
   useBadgeSync();
   // Once the first view is up, the everyday views' code is fetched quietly, so a tab switch never
   // waits (Data's libraries only when the seller opens it).

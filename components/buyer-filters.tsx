@@ -1,5 +1,5 @@
 /** The filters and the order of the book: tag, stage, country, platform, "no contact for N days". */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PLATFORMS, type Platform } from '../lib/capture';
 import { countryLabel, platformLabel, t } from '../lib/i18n';
@@ -27,7 +27,11 @@ const SORT_KEYS = { recent: 'sortRecent', newest: 'sortNewest', name: 'sortName'
 
 export const isFiltered = (f: FilterState) => !!(f.tag || f.stage || f.country || f.platform || f.idle);
 
-export function BuyerFilters({ value, onChange }: { value: FilterState; onChange: (f: FilterState) => void }) {
+/**
+ * Memoised: the book re-renders at every page its list reads, and these selects (every tag and
+ * country in the book) need to render again only when the filters or their choices change.
+ */
+export const BuyerFilters = memo(function BuyerFilters({ value, onChange }: { value: FilterState; onChange: (f: FilterState) => void }) {
   const id = useId();
   const tags = useAllTags();
   const countries = useLiveQuery(() => allCountries().catch(() => []), [], [] as string[]);
@@ -68,4 +72,4 @@ export function BuyerFilters({ value, onChange }: { value: FilterState; onChange
       </div>
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
  * so 100,000 buyers scroll like 50. Rows have one fixed height, so no row is measured. Reaching
  * the end asks for the next page.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Buyer } from '../storage/schema';
 import { t } from '../lib/i18n';
@@ -11,6 +11,7 @@ import { BuyerRow } from './buyer-row';
 
 /** Height of one row in pixels; .buyer-row in style.css has the same. */
 export const ROW_HEIGHT = 52;
+const rowHeight = () => ROW_HEIGHT;
 /** Rows from the end at which the next page is asked for. */
 const NEAR_END = 20;
 
@@ -24,12 +25,15 @@ export function VirtualBuyerList(props: {
 }) {
   const { buyers, active, listId, onOpen, onNearEnd } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The same functions while the rows stay the same: the virtualizer measures every row again
+  // (all 5,000 after a long scroll) whenever they change, and it renders at every scroll frame.
+  const getItemKey = useCallback((i: number) => buyers[i]?.id ?? i, [buyers]);
   const v = useVirtualizer({
     count: buyers.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    getScrollElement: useCallback(() => scrollRef.current, []),
+    estimateSize: rowHeight,
     overscan: 10,
-    getItemKey: (i) => buyers[i]?.id ?? i,
+    getItemKey,
   });
   const items = v.getVirtualItems();
   const last = items.length ? items[items.length - 1]!.index : -1;

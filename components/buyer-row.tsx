@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Buyer } from '../storage/schema';
 import { countryLabel, formatDate, stageLabel, t } from '../lib/i18n';
 import { buyerTitle } from './buyer-title';
@@ -5,9 +6,11 @@ import { buyerTitle } from './buyer-title';
 /**
  * One buyer in the list: a button, so Enter and a click both open it. In the virtual list it is
  * placed at `top` (set through the style object, which the panel's CSP allows, unlike a style
- * attribute in markup); `active` marks the row the keyboard is on.
+ * attribute in markup); `active` marks the row the keyboard is on. Memoised: a page read while
+ * the list scrolls re-renders the list, and a row whose buyer has not changed (the same object,
+ * as its page was not read again) need not render again.
  */
-export function BuyerRow({
+export const BuyerRow = memo(function BuyerRow({
   buyer: b,
   onOpen,
   id,
@@ -41,4 +44,4 @@ export function BuyerRow({
       </button>
     </li>
   );
-}
+});

@@ -19,17 +19,22 @@ export function startViewFor(url: string | null | undefined): StartView {
   return patterns.some((p) => p.includes(url)) ? 'this-page' : 'book';
 }
 
+/** The view to open on, from the panel's tab (the pinned one, or the active tab of the window). */
+export function lookUpStartView(search?: string): Promise<StartView> {
+  const pinned = pinnedTabId(search);
+  const tab = pinned != null ? browser.tabs.get(pinned) : browser.tabs.query({ active: true, currentWindow: true }).then((t) => t[0]);
+  return tab.then(
+    (t) => startViewFor(t?.url),
+    () => 'book' as const,
+  );
+}
+
 /** The view to open on, or null for the few milliseconds the tab is being looked up. */
 export function useStartView(search?: string): StartView | null {
   const [view, setView] = useState<StartView | null>(null);
   useEffect(() => {
     let cancelled = false;
-    const pinned = pinnedTabId(search);
-    const tab = pinned != null ? browser.tabs.get(pinned) : browser.tabs.query({ active: true, currentWindow: true }).then((t) => t[0]);
-    tab.then(
-      (t) => !cancelled && setView(startViewFor(t?.url)),
-      () => !cancelled && setView('book'),
-    );
+    void lookUpStartView(search).then((v) => !cancelled && setView(v));
     return () => {
       cancelled = true;
     };

@@ -4,11 +4,17 @@
  */
 import { useId, useState } from 'react';
 import type { DueStep } from '../storage/today-repo';
-import { completeStep, dismissStep, snoozeStep } from '../storage/step-states-repo';
 import { channelLabel, countryLabel, t, uiLocale } from '../lib/i18n';
 import { actionLabel, reasonText } from './step-text';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The step writers, loaded at the first click: they bring the touchpoint repository and the
+ * search fields it writes (the phone library among them), which the panel's first view, Today,
+ * does not need to show its steps.
+ */
+const steps = () => import('../storage/step-states-repo');
 
 // A formatter costs far more to make than to use, and Today shows two times a step.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -92,16 +98,16 @@ export function TodayStep(props: {
         ) : null}
       </p>
       <div className="actions step-actions">
-        <button type="button" className="primary" data-testid="step-done" disabled={busy} onClick={run(() => completeStep(s, { now: Date.now() }))}>
+        <button type="button" className="primary" data-testid="step-done" disabled={busy} onClick={run(async () => (await steps()).completeStep(s, { now: Date.now() }))}>
           {t('stepDone')}
         </button>
-        <button type="button" data-testid="step-snooze-day" disabled={busy} onClick={run(() => snoozeStep(s.buyerId, s.key, later(1)))}>
+        <button type="button" data-testid="step-snooze-day" disabled={busy} onClick={run(async () => (await steps()).snoozeStep(s.buyerId, s.key, later(1)))}>
           {t('stepSnoozeDay')}
         </button>
-        <button type="button" data-testid="step-snooze-3" disabled={busy} onClick={run(() => snoozeStep(s.buyerId, s.key, later(3)))}>
+        <button type="button" data-testid="step-snooze-3" disabled={busy} onClick={run(async () => (await steps()).snoozeStep(s.buyerId, s.key, later(3)))}>
           {t('stepSnoozeThreeDays')}
         </button>
-        <button type="button" data-testid="step-dismiss" disabled={busy} onClick={run(() => dismissStep(s.buyerId, s.key))}>
+        <button type="button" data-testid="step-dismiss" disabled={busy} onClick={run(async () => (await steps()).dismissStep(s.buyerId, s.key))}>
           {t('stepDismiss')}
         </button>
       </div>
@@ -110,7 +116,7 @@ export function TodayStep(props: {
           {t('stepSnoozeDate')}
         </label>
         <input id={`${id}-date`} type="date" data-testid="step-snooze-date" value={date} onChange={(e) => setDate(e.target.value)} />
-        <button type="button" data-testid="step-snooze-until" disabled={busy || until == null} onClick={run(async () => until != null && snoozeStep(s.buyerId, s.key, until))}>
+        <button type="button" data-testid="step-snooze-until" disabled={busy || until == null} onClick={run(async () => until != null && (await steps()).snoozeStep(s.buyerId, s.key, until))}>
           {t('stepSnoozeUntil')}
         </button>
       </div>

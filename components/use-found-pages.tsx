@@ -6,7 +6,7 @@
  * seller scrolls. A page whose end moves re-anchors the pages after it, so rows never repeat or
  * go missing; while that settles, a buyer shown twice is shown once.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { findBuyers, type FindCursor, type FindOptions, type FindPage } from '../storage/buyers-repo';
 import type { Buyer } from '../storage/schema';
@@ -27,6 +27,10 @@ type Read = { page: FindPage; failed: false } | { page: null; failed: true };
 /** Pages (or search growths) one list follows at most. */
 const MAX_PAGES = 400;
 
+/**
+ * Memoised by its id, which names the read (the filters, the page and where it starts): each page
+ * read re-renders the book, and the hundred readers of a long list need not render again.
+ */
 function PageReader(props: { id: string; opts: FindOptions; onRead: (id: string, r: Read) => void }) {
   const { id, opts, onRead } = props;
   const read = useLiveQuery(
@@ -38,6 +42,7 @@ function PageReader(props: { id: string; opts: FindOptions; onRead: (id: string,
   }, [read, id, onRead]);
   return null;
 }
+const MemoPageReader = memo(PageReader, (a, b) => a.id === b.id && a.onRead === b.onRead);
 
 export function useFoundPages(opts: Omit<FindOptions, 'after' | 'limit'>, pageSize: number): FoundPages {
   const [pages, setPages] = useState(1);
@@ -107,6 +112,6 @@ export function useFoundPages(opts: Omit<FindOptions, 'after' | 'limit'>, pageSi
     more: last?.more ?? false,
     failed,
     loadMore: () => setPages((n) => Math.min(MAX_PAGES, n + 1)),
-    readers: specs.map((s) => <PageReader key={s.id} id={s.id} opts={s.opts} onRead={onRead} />),
+    readers: specs.map((s) => <MemoPageReader key={s.id} id={s.id} opts={s.opts} onRead={onRead} />),
   };
 }

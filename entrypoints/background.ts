@@ -22,7 +22,7 @@ import { offscreenBackupMessage, scheduleChangedSchema } from '../lib/backup-mes
 import { runScheduledBackup } from './shared/scheduled-backup-runner';
 import { topDocumentId } from '../components/top-document';
 import { downloadEnded } from './shared/download-ended';
-import { countDueBy } from '../storage/today-repo';
+import { BADGE_COUNT_CAP, countDueBy } from '../storage/today-repo';
 
 export const MENU_PREFIX = 'buyerbook-pick-';
 
@@ -172,7 +172,7 @@ async function remind(): Promise<void> {
     await browser.notifications.create(REMINDER_ALARM, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: t('reminderTitle', n),
+      title: t('reminderTitle', n >= BADGE_COUNT_CAP ? '999+' : n),
       message: t('reminderBody'),
     });
   }

@@ -7,7 +7,7 @@
 import type en from '../public/_locales/en/messages.json';
 import type { Platform } from './capture';
 import { CUSTOM_KIND_PREFIX, isCustomKind, type Channel, type CustomKindDef, type Stage, type StoredKind, type TouchpointKind } from './domain';
-import { countryName } from './normalize';
+import { countryName } from './country-names';
 
 export type MessageKey = keyof typeof en;
 
@@ -22,9 +22,12 @@ export interface MessageSource {
 }
 
 let source: MessageSource | null = null;
+/** uiLocale() of the current source, worked out once: rows of a long list ask it per render. */
+let localeOf: { source: MessageSource | null; locale: string } | null = null;
 
 export function setMessageSource(s: MessageSource | null): void {
   source = s;
+  localeOf = null;
 }
 
 /** The message for `key`, with `$1`..`$9` filled from `subs` (the catalogue names them). */
@@ -44,6 +47,11 @@ export type UiLang = 'en' | 'zh';
  * is the same language, for its regional formats.
  */
 export function uiLocale(): string {
+  if (localeOf?.source !== source) localeOf = { source, locale: readUiLocale() };
+  return localeOf.locale;
+}
+
+function readUiLocale(): string {
   try {
     const catalogue = source?.getMessage('localeTag') || '';
     const browserTag = source?.getUILanguage() || '';
@@ -61,19 +69,35 @@ export function uiLang(): UiLang {
 
 const toDate = (at: number | string): Date => new Date(at);
 
+/**
+ * One Intl.DateTimeFormat per locale and style, made once: making one takes far longer than
+ * formatting with it, and every buyer row and timeline item formats a date.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(style: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const locale = uiLocale();
+  const key = `${style}|${locale}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, style === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** A moment in the user's own locale and time zone: "2026年11月18日 17:42" / "Nov 18, 2026, 5:42 PM". */
 export function formatDateTime(at: number | string | null | undefined): string {
   if (at == null || at === '') return '';
   const d = toDate(at);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return dateFormat('dateTime').format(d);
 }
 
 export function formatDate(at: number | null | undefined): string {
   if (at == null) return '';
   const d = toDate(at);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(d);
+  return dateFormat('date').format(d);
 }
 
 /** "DE" -> "Germany" / "德国"; empty for no code. */

@@ -20,7 +20,7 @@ export interface VCardBuyer {
   tags: readonly string[];
   notes: string;
 }
-import { countryName } from './normalize';
+import { countryName } from './country-names';
 
 export type VCardVersion = '3.0' | '4.0';
 

@@ -3,7 +3,7 @@
  * write (callers never set them) and stripped from everything the repositories return.
  */
 import { companyKey, foldText, nameKey } from '../lib/match-names';
-import { countrySearchNames } from '../lib/normalize';
+import { countrySearchNames } from '../lib/country-names';
 import { buyerPhrases, buyerSearchTokens } from '../lib/search-tokens';
 import { fitBuyer } from './buyer-limits';
 import { buyerSchema, type Buyer, type BuyerRow } from './schema';

@@ -13,6 +13,7 @@
 import Dexie, { type Table } from 'dexie';
 import { DB_NAME, openDb } from '../db';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '../versions';
+import { upgradeDueFrom } from './upgrade-due';
 import { writeBackup, type BackupProgress } from './write-backup';
 
 export const SAFETY_DB = 'buyerbook-safety';
@@ -35,20 +36,12 @@ class SafetyDB extends Dexie {
   }
 }
 
-/** The Dexie version the book is stored at, without opening it (null when there is no book). */
-async function storedVersion(name: string): Promise<number | null> {
-  const all = await indexedDB.databases();
-  const found = all.find((d) => d.name === name);
-  // Dexie stores version N as IndexedDB version N * 10.
-  return found?.version ? found.version / 10 : null;
-}
-
 export async function keepCopyBeforeUpgrade(
   opts: { name?: string; safetyName?: string; now?: number; onProgress?: (p: BackupProgress) => void } = {},
 ): Promise<SafetyCopy | null> {
   const name = opts.name ?? DB_NAME;
-  const from = await storedVersion(name);
-  if (from == null || from >= LATEST_VERSION) return null;
+  const from = await upgradeDueFrom(name);
+  if (from == null) return null;
   const old = openDb(name, { versions: SCHEMA_VERSIONS.filter((v) => v.version <= from) });
   const safety = new SafetyDB(opts.safetyName ?? SAFETY_DB);
   try {

@@ -127,6 +127,8 @@ describe('Today', () => {
     expect(t.upcoming.map((s) => [s.buyerName, s.action])).toEqual([['Later', 'ask-sample-arrived']]);
     expect(t.more).toBe(false);
     expect(await countDueBy(dayEnd, db)).toBe(2);
+    // The badge's count stops at its cap (it shows "999+" past 999): a full count walked every key.
+    expect(await countDueBy(dayEnd, db, 1)).toBe(1);
     expect(buyer.id).toBeTruthy();
     // Bounded: one buyer a range, and it says there is more.
     expect((await readToday({ now, dayEnd, limit: 1 }, db)).more).toBe(true);
