@@ -132,10 +132,16 @@ function filterRanges(db: BuyerbookDB, o: FindOptions, lazy = false) {
   return lazy ? out : out.map((make) => make());
 }
 
-/** The range's primary keys (a multiEntry range repeats them), or null when it holds more than `cap`. */
-async function keysUpTo(range: Collection<BuyerRow, string>, cap: number): Promise<Set<string> | null> {
+/** The range's first `cap` primary keys, and whether that is all of them (a multiEntry range repeats them). */
+async function keysOf(range: Collection<BuyerRow, string>, cap: number): Promise<{ keys: string[]; whole: boolean }> {
   const keys = (await range.limit(cap + 1).primaryKeys()) as string[];
-  return keys.length > cap ? null : new Set(keys);
+  return keys.length > cap ? { keys: keys.slice(0, cap), whole: false } : { keys, whole: true };
+}
+
+/** The range's primary keys, or null when it holds more than `cap`. */
+async function keysUpTo(range: Collection<BuyerRow, string>, cap: number): Promise<Set<string> | null> {
+  const { keys, whole } = await keysOf(range, cap);
+  return whole ? new Set(keys) : null;
 }
 
 function intersect(sets: Set<string>[]): Set<string> {
@@ -298,7 +304,7 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
     const key = `${db.name}|${cap}|${hint}`;
     if ((broadHints.get(key) ?? 0) > Date.now()) return null;
     const keys = await keysOf(range(), cap);
-    if (!keys.whole) broadHints.set(key, Date.now() + BROAD_HINT_MS);
+    if (!keys.whole) noteBroad(key);
     return keys;
   };
   // One word (with a filter): past the row bound its keys would only be scanned, so no more are read.
@@ -349,19 +355,21 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
 }
 
 /**
- * Filters found too broad to intersect (more keys than the bound), until when: the next keystroke
- * of the same filtered search does not read those thousands of keys again only to learn the same.
- * Only a hint: a filter taken for broad is still checked on every row, the page just says "more".
+ * Words and filters found too broad to intersect (more keys than the bound), until when: the next
+ * keystroke does not read those thousand keys again only to learn the same. Only a hint: a filter
+ * taken for broad is still checked on every row, and the page says "more".
  */
 const broadHints = new Map<string, number>();
 const BROAD_HINT_MS = 30_000;
-const filterKey = (o: FindOptions) => JSON.stringify([o.stage, o.tag, o.country, o.platform, o.idleDays]);
+/** Every word typed leaves a hint: past this many, the expired ones go. */
+const MAX_HINTS = 500;
 
-/** The range's first `cap` primary keys, and whether that is all of them (a multiEntry range repeats them). */
-async function keysOf(range: Collection<BuyerRow, string>, cap: number): Promise<{ keys: string[]; whole: boolean }> {
-  const keys = (await range.limit(cap + 1).primaryKeys()) as string[];
-  return keys.length > cap ? { keys: keys.slice(0, cap), whole: false } : { keys, whole: true };
+function noteBroad(key: string): void {
+  const now = Date.now();
+  if (broadHints.size >= MAX_HINTS) for (const [k, until] of broadHints) if (until <= now) broadHints.delete(k);
+  broadHints.set(key, now + BROAD_HINT_MS);
 }
+const filterKey = (o: FindOptions) => JSON.stringify([o.stage, o.tag, o.country, o.platform, o.idleDays]);
 
 /** The order of a search's results: the sort's, or for "last contact" relevance first. */
 function ranking(s: SortSpec, tokens: string[], phrase: string | null): (a: BuyerRow, b: BuyerRow) => number {
