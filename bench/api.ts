@@ -44,6 +44,8 @@ export interface RoundTrip {
   rows: number;
   /** Peak JS heap above the start of the operation (performance.memory), product side; null when unknown. */
   peakHeapMB?: number | null;
+  /** Restore: the peak per phase (verify, history: pass one, buyers: pass two), same measure. */
+  peakHeapByPhaseMB?: Record<string, number>;
   /** Restore: the check of the whole file before anything is written (part of productMs). */
   verifyMs?: number;
   /** Bare side per table (ms), to see where the time goes. */

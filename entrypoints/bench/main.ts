@@ -25,18 +25,34 @@ import { readToday } from '../../storage/today-repo';
 import { writeBackup } from '../../storage/backup/write-backup';
 import { verifyBackup, writeVerifiedBackup } from '../../storage/backup/restore';
 
-/** Peak of performance.memory.usedJSHeapSize (Chromium only) while `fn` runs, above its start, in MB. */
-async function withPeakHeap<T>(fn: () => Promise<T>): Promise<{ value: T; peakHeapMB: number | null }> {
+/**
+ * Peak of performance.memory.usedJSHeapSize (Chromium only; precise with the runner's
+ * --enable-precise-memory-info) while `fn` runs, above its start, in MB; and the same peak per
+ * phase, where `fn` names its phases through the setter it is given (where the memory goes).
+ */
+async function withPeakHeap<T>(
+  fn: (phase: (name: string) => void) => Promise<T>,
+): Promise<{ value: T; peakHeapMB: number | null; byPhase: Record<string, number> }> {
   const mem = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
   const start = mem();
   let peak = start ?? 0;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, mem() ?? 0);
-  }, 20);
+  let current = '';
+  const phases: Record<string, number> = {};
+  const sample = () => {
+    const m = mem() ?? 0;
+    peak = Math.max(peak, m);
+    if (current) phases[current] = Math.max(phases[current] ?? 0, m);
+  };
+  const timer = setInterval(sample, 20);
   try {
-    const value = await fn();
-    peak = Math.max(peak, mem() ?? 0);
-    return { value, peakHeapMB: start == null ? null : (peak - start) / 2 ** 20 };
+    const value = await fn((name) => {
+      sample();
+      current = name;
+    });
+    sample();
+    const above = (x: number) => (start == null ? 0 : (x - start) / 2 ** 20);
+    const byPhase = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, above(v)]));
+    return { value, peakHeapMB: start == null ? null : above(peak), byPhase };
   } finally {
     clearInterval(timer);
   }
@@ -261,11 +277,15 @@ const api: BenchApi = {
     const bareByTable: Record<string, number> = {};
     const productRestore = () =>
       timed(() =>
-        withPeakHeap(async () => {
+        withPeakHeap(async (phase) => {
           const v0 = performance.now();
+          phase('verify');
           await verifyBackup(product.value.blob);
           const verifyMs = performance.now() - v0;
-          await writeVerifiedBackup(product.value.blob, 'replace', {}, target);
+          phase('history');
+          // The write pass's progress runs past the file's size once it writes the buyers (pass two).
+          const size = product.value.blob.size;
+          await writeVerifiedBackup(product.value.blob, 'replace', { onProgress: (_p, read) => read > size && phase('buyers') }, target);
           return verifyMs;
         }),
       );
@@ -293,7 +313,7 @@ const api: BenchApi = {
     status('ready');
     return {
       backup: { productMs: pb.ms, bareMs: bb.ms, rows, peakHeapMB: product.peakHeapMB, bytes: product.value.blob.size },
-      restore: { productMs: pr.ms, bareMs: br.ms, rows, peakHeapMB: pr.value.peakHeapMB, verifyMs: pr.value.value, bareByTable },
+      restore: { productMs: pr.ms, bareMs: br.ms, rows, peakHeapMB: pr.value.peakHeapMB, peakHeapByPhaseMB: pr.value.byPhase, verifyMs: pr.value.value, bareByTable },
     };
   },
 
