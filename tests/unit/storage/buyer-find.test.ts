@@ -217,6 +217,46 @@ describe('find anyone', () => {
     expect(two.buyers.every((b) => b.stage === 'new')).toBe(true);
   });
 
+  test("a broad filter's next pages do not read its keys again, and every page is still exact", async () => {
+    const db = freshDb();
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      buyer(i, { tags: i % 2 ? ['vip'] : [], stage: i % 3 ? 'quoted' : 'new', lastContactAt: NOW - i * 1000 }),
+    );
+    await seed(db, rows);
+    const keyReads: number[] = [];
+    const proto = db.Collection.prototype as { primaryKeys: (...a: unknown[]) => Promise<unknown[]> };
+    const primaryKeys = proto.primaryKeys;
+    proto.primaryKeys = async function (this: unknown, ...a: unknown[]) {
+      const keys = await primaryKeys.apply(this, a);
+      keyReads.push(keys.length);
+      return keys;
+    };
+    const sum = () => keyReads.reduce((n, k) => n + k, 0);
+    try {
+      // 60 vip and 40 "new" buyers: more than the 20 read into memory, so both are broad.
+      const tiny = { inMemoryMax: 20 };
+      for (const filter of [{ tag: 'vip' }, { stage: 'new' as const }, { tag: 'vip', stage: 'new' as const }]) {
+        const label = JSON.stringify(filter);
+        keyReads.length = 0;
+        const first = await findBuyers({ ...filter, limit: 10, now: NOW, bounds: tiny }, db);
+        expect(first.buyers, label).toHaveLength(10);
+        expect(sum(), `${label}: the first page learns the filter is broad`).toBeGreaterThan(tiny.inMemoryMax);
+        keyReads.length = 0;
+        const second = await findBuyers({ ...filter, limit: 10, now: NOW, after: first.next!, bounds: tiny }, db);
+        expect(second.buyers, label).toHaveLength(10);
+        // The cursor's tie group (the cursor itself) and no more.
+        expect(sum(), `${label}: the next page reads no filter keys`).toBeLessThanOrEqual(1);
+        const want = rows
+          .filter((r) => (!filter.tag || r.tags.includes(filter.tag)) && (!('stage' in filter) || r.stage === filter.stage))
+          .sort((a, b) => b.lastContactAt! - a.lastContactAt!)
+          .map((r) => r.id);
+        expect(await allPages(db, { ...filter, bounds: tiny }, 7), label).toEqual(want);
+      }
+    } finally {
+      proto.primaryKeys = primaryKeys;
+    }
+  });
+
   test('a word found too broad is not key-read again as the seller types on: its rows are scanned', async () => {
     const db = freshDb();
     const rows = Array.from({ length: 120 }, (_, i) => buyer(i, { name: `Jennifer Jo${i}`, company: i % 4 ? null : 'Johnson Ltd', stage: i % 3 ? 'quoted' : 'new', lastContactAt: NOW - i * 1000 }));
