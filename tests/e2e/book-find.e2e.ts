@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadFixture, saveCapture, T } from './harness';
-import { browserPerBlock } from './test-browser';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 // Inquiries received 17-19 November 2026 (their touchpoints are the buyers' last contact).
 const FIXTURES = ['gmail-thread', 'whatsapp-chat', 'mic-inquiry', 'alibaba-detail-en'].map(loadFixture);
@@ -79,4 +79,6 @@ describe('find anyone', () => {
     await p.keyboard.press('Escape');
     await p.locator(T.buyerDetail).waitFor({ state: 'detached' });
   });
+
+  itMadeNoNetworkRequest(session);
 });

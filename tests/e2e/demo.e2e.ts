@@ -44,4 +44,6 @@ describe('npm start demo page in Chinese (--lang zh-CN)', () => {
     const text = await panel.locator('main').innerText();
     for (const english of ['Save', 'Buyers', 'Settings', 'Country']) expect(text).not.toContain(english);
   });
+
+  itMadeNoNetworkRequest(session);
 });

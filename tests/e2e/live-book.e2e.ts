@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadFixture, readBook, saveCapture, T } from './harness';
-import { browserPerBlock } from './test-browser';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const fx = loadFixture('alibaba-detail-zh');
 
@@ -61,4 +61,6 @@ describe('one live book', () => {
     await conflict.locator('[data-testid="take-theirs"]').click();
     await expect.poll(() => field(two, 'wechat').inputValue()).toBe('wechat-one');
   });
+
+  itMadeNoNetworkRequest(session);
 });

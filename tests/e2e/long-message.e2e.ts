@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CAPTURE_LIMITS } from '../../lib/capture';
 import { TRUNCATED } from '../../extractors/guard-capture';
 import { loadFixture, readBook, readCaptureForm, saveCapture } from './harness';
-import { browserPerBlock } from './test-browser';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const fx = loadFixture('alibaba-detail-zh');
 const OPENING = 'Could you please quote your best price for 500 pieces';
@@ -37,4 +37,6 @@ describe('an over-long message', () => {
     expect(saved.length).toBeLessThanOrEqual(CAPTURE_LIMITS.inquiry.message);
     expect(saved).not.toMatch(/[\u202e\u200b]/);
   });
+
+  itMadeNoNetworkRequest(session);
 });
