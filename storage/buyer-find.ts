@@ -171,10 +171,13 @@ async function list(db: BuyerbookDB, o: FindOptions, limit: number, b: Bounds): 
   const keyed = (r: BuyerRow) => ({ key: s.key(r), id: r.id });
   const after = o.after;
 
-  // A filter (or several) that few buyers pass: their rows, read by key, sorted here.
-  const ranges = filterRanges(db, o);
+  // A filter (or several) that few buyers pass: their rows, read by key, sorted here. A filter
+  // found broad moments ago (the page before this one, "show more", the same page read again
+  // after a write) is not read for its keys again only to learn the same: it is walked.
+  const ranges = filterRanges(db, o, true);
   if (ranges.length) {
-    const sets = (await Promise.all(ranges.map((r) => keysUpTo(r, b.inMemoryMax)))).filter((x): x is Set<string> => !!x);
+    const reads = await Promise.all(ranges.map((range, i) => keysUnlessBroad(db, filterHint(o, i), range, b.inMemoryMax)));
+    const sets = reads.flatMap((r) => (r?.whole ? [new Set(r.keys)] : []));
     if (sets.length) {
       const rows = (await rowsOf(db, intersect(sets)))
         .filter((r) => keep(r) && (!after || order(keyed(r), after) > 0))
@@ -300,20 +303,13 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
   let candidates: Set<string> | null = null;
   // A range found broad moments ago (the word typed on, the filter kept) is not read again only
   // to learn the same: keys are read unless the hint says they would be too many.
-  const hinted = async (hint: string, range: () => Collection<BuyerRow, string>, cap: number) => {
-    const key = `${db.name}|${cap}|${hint}`;
-    if ((broadHints.get(key) ?? 0) > Date.now()) return null;
-    const keys = await keysOf(range(), cap);
-    if (!keys.whole) noteBroad(key);
-    return keys;
-  };
   // One word (with a filter): past the row bound its keys would only be scanned, so no more are read.
-  const firstKeys = await hinted(`word|${ranked[0]}`, () => first, tokens.length === 1 ? b.rowCap : b.keyCap);
+  const firstKeys = await keysUnlessBroad(db, `word|${ranked[0]}`, () => first, tokens.length === 1 ? b.rowCap : b.keyCap);
   const steps: (() => Promise<{ keys: string[]; whole: boolean } | null>)[] = [
     async () => firstKeys,
     async () => (ranked[1] && firstKeys?.whole ? keysOf(db.buyers.where('searchTokens').startsWith(ranked[1]), b.keyCap) : null),
     // A filter's keys past the row bound help only to intersect with a word's whole set of keys.
-    ...filterRanges(db, o, true).map((range, i) => () => hinted(`filter|${i}|${filterKey(o)}`, range, sets.length ? b.keyCap : b.rowCap)),
+    ...filterRanges(db, o, true).map((range, i) => () => keysUnlessBroad(db, filterHint(o, i), range, sets.length ? b.keyCap : b.rowCap)),
   ];
   for (const step of steps) {
     const read = await step();
@@ -355,21 +351,40 @@ async function search(db: BuyerbookDB, o: FindOptions, tokens: string[], limit: 
 }
 
 /**
- * Words and filters found too broad to intersect (more keys than the bound), until when: the next
- * keystroke does not read those thousand keys again only to learn the same. Only a hint: a filter
- * taken for broad is still checked on every row, and the page says "more".
+ * Words and filters found too broad to intersect or sort in memory (more keys than the bound it was
+ * read with), until when: the next keystroke, or the list's next page, does not read those keys
+ * again only to learn the same. A range broad at one bound is broad at every smaller one, so a
+ * filter the list found broad is skipped by a search too. Only a hint: a filter taken for broad is
+ * still checked on every row, and the page says "more" where it may be incomplete.
  */
-const broadHints = new Map<string, number>();
+const broadHints = new Map<string, { until: number; cap: number }>();
 const BROAD_HINT_MS = 30_000;
 /** Every word typed leaves a hint: past this many, the expired ones go. */
 const MAX_HINTS = 500;
 
-function noteBroad(key: string): void {
-  const now = Date.now();
-  if (broadHints.size >= MAX_HINTS) for (const [k, until] of broadHints) if (until <= now) broadHints.delete(k);
-  broadHints.set(key, now + BROAD_HINT_MS);
+/** The range's keys up to `cap`, or null (nothing read) when it was found holding more moments ago. */
+async function keysUnlessBroad(
+  db: BuyerbookDB,
+  hint: string,
+  range: () => Collection<BuyerRow, string>,
+  cap: number,
+): Promise<{ keys: string[]; whole: boolean } | null> {
+  const key = `${db.name}|${hint}`;
+  const known = broadHints.get(key);
+  if (known && known.until > Date.now() && known.cap >= cap) return null;
+  const keys = await keysOf(range(), cap);
+  if (!keys.whole) noteBroad(key, cap);
+  return keys;
 }
-const filterKey = (o: FindOptions) => JSON.stringify([o.stage, o.tag, o.country, o.platform, o.idleDays]);
+
+function noteBroad(key: string, cap: number): void {
+  const now = Date.now();
+  if (broadHints.size >= MAX_HINTS) for (const [k, h] of broadHints) if (h.until <= now) broadHints.delete(k);
+  const known = broadHints.get(key);
+  broadHints.set(key, { until: now + BROAD_HINT_MS, cap: known && known.until > now ? Math.max(known.cap, cap) : cap });
+}
+/** The hint of the `i`th filter range (filterRanges' order) among all the filters set. */
+const filterHint = (o: FindOptions, i: number) => `filter|${i}|${JSON.stringify([o.stage, o.tag, o.country, o.platform, o.idleDays])}`;
 
 /** The order of a search's results: the sort's, or for "last contact" relevance first. */
 function ranking(s: SortSpec, tokens: string[], phrase: string | null): (a: BuyerRow, b: BuyerRow) => number {

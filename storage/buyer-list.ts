@@ -20,7 +20,7 @@ export const buyerCursor = (b: Pick<Buyer, 'id' | 'lastContactAt' | 'updatedAt'>
 });
 
 /** Newest contact first; buyers sharing a recency in the index's own order (id descending). */
-export const byRecencyDesc = (a: BuyerRow, b: BuyerRow) =>
+const byRecencyDesc = (a: BuyerRow, b: BuyerRow) =>
   (b.lastContactAt ?? 0) - (a.lastContactAt ?? 0) || b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 const isAfter = (r: BuyerRow, c: BuyerCursor) => {

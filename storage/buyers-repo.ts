@@ -5,7 +5,6 @@
  */
 export * from './buyer-rows';
 export * from './buyer-list';
-export * from './buyer-search';
 export * from './buyer-recognition';
 export * from './buyer-merge';
 export * from './buyer-find';

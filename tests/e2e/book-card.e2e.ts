@@ -3,9 +3,10 @@
  * buttons, a proposed stage accepted in one click, a delete undone (the same row back), and the
  * WhatsApp chat link's address. The book is read back with the raw IndexedDB API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchFor, loadFixture, openWithPanel, readBook, saveCapture, T, type ExtensionBrowser } from './harness';
+import { loadFixture, readBook, saveCapture, T } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const fx = loadFixture('alibaba-detail-zh');
 const name = String(fx.expect.buyer.name);
@@ -19,16 +20,10 @@ const kindsLogged = async (panel: Page) =>
     .map((t) => t.kind);
 
 describe('the buyer card', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(fx);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(fx);
 
   it('logs three touchpoints with quick buttons, takes a proposed stage, undoes a delete, links WhatsApp to wa.me', async () => {
-    const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    const { panel } = await session.open(fx);
     await saveCapture(panel);
     await panel.locator(T.tabBuyers).click();
     await panel.locator(T.buyerRow).filter({ hasText: name }).first().click();
@@ -68,7 +63,5 @@ describe('the buyer card', () => {
     await panel.close();
   });
 
-  it('made no network request', () => {
-    expect(browser.guard.leaks).toEqual([]);
-  });
+  itMadeNoNetworkRequest(session);
 });

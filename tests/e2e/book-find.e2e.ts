@@ -3,9 +3,10 @@
  * pages, then found by a company word, by phone digits typed with spaces, by a tag and by the
  * country's Chinese name, and filtered by platform and by "no contact for 30 days".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchFor, loadFixture, openWithPanel, saveCapture, T, type ExtensionBrowser } from './harness';
+import { loadFixture, saveCapture, T } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 // Inquiries received 17-19 November 2026 (their touchpoints are the buyers' last contact).
 const FIXTURES = ['gmail-thread', 'whatsapp-chat', 'mic-inquiry', 'alibaba-detail-en'].map(loadFixture);
@@ -26,18 +27,12 @@ async function expectFound(panel: Page, text: string, names: string[]): Promise<
 }
 
 describe('find anyone', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(null, { mode: 'e2e' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(null, { mode: 'e2e' });
 
   it('finds by company word, spaced phone digits, tag and Chinese country name; filters by platform and no contact for 30 days', async () => {
     let panel: Page | null = null;
     for (const fx of FIXTURES) {
-      const opened = await openWithPanel(browser, fx.url, fx.html);
+      const opened = await session.open(fx);
       panel = opened.panel;
       if (fx.name === 'mic-inquiry') {
         // A tag given while capturing.
@@ -84,4 +79,6 @@ describe('find anyone', () => {
     await p.keyboard.press('Escape');
     await p.locator(T.buyerDetail).waitFor({ state: 'detached' });
   });
+
+  itMadeNoNetworkRequest(session);
 });

@@ -12,10 +12,12 @@
  * - In the shipped build, "Capture from this page" on a page Chrome has not granted says exactly
  *   what to do (the shortcut, or the toolbar button).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
-import { launchFor, loadFixture, openWithPanel, readBook, readCaptureForm, saveCapture, T, type ExtensionBrowser } from './harness';
+import { loadFixture, readBook, readCaptureForm, saveCapture, T } from './harness';
+import { browserPerTest } from './test-browser';
+import { formValue as value, menuClick, pressCaptureShortcut } from './background-handlers';
 
 declare const chrome: typeof extensionApi;
 
@@ -23,15 +25,7 @@ const whatsapp = loadFixture('whatsapp-chat');
 const gmail = loadFixture('gmail-thread');
 const lead = loadFixture('generic-expo-lead');
 
-let browser: ExtensionBrowser | null = null;
-afterEach(async () => {
-  if (browser) expect(browser.guard.leaks).toEqual([]);
-  await browser?.close();
-  browser = null;
-});
-
-const value = async (panel: Page, key: string): Promise<unknown> =>
-  JSON.parse((await panel.locator(`${T.form} [data-testid="field-${key}"]`).getAttribute('data-value')) ?? 'null');
+const session = browserPerTest();
 
 /** Selects the first text on the page that contains `text`, and returns the selection as Chrome would give it. */
 async function select(page: Page, text: string): Promise<string> {
@@ -54,22 +48,9 @@ async function select(page: Page, text: string): Promise<string> {
   }, text);
 }
 
-/** The background's own context-menu handler, called with what Chrome passes on a click. */
-function menuClick(b: ExtensionBrowser, tabId: number, field: string, selectionText: string, pageUrl: string) {
-  return b.inWorker(
-    async ({ tabId, field, selectionText, pageUrl }) => {
-      const tab = await chrome.tabs.get(tabId);
-      const api = (globalThis as unknown as { buyerbookTest: { onMenuClicked: (i: unknown, t: unknown) => Promise<void> } }).buyerbookTest;
-      await api.onMenuClicked({ menuItemId: `buyerbook-pick-${field}`, selectionText, pageUrl, editable: false }, tab);
-    },
-    { tabId, field, selectionText, pageUrl },
-  );
-}
-
 describe('pick from the page', () => {
   it('the context menu fills the open form, on a platform page and after "Capture from this page"', async () => {
-    browser = await launchFor(whatsapp, { mode: 'e2e' });
-    const b = browser;
+    const b = await session.launch(whatsapp, { mode: 'e2e' });
     // The menu is really there: update() fails for an id Chrome does not have.
     const exists = await b.inWorker(
       (ids) => Promise.all(ids.map((id) => chrome.contextMenus.update(id, {}).then(() => true, () => false))),
@@ -77,7 +58,7 @@ describe('pick from the page', () => {
     );
     expect(exists).toEqual([true, true, true, true, true, true, true, true]);
 
-    const { page, panel, tabId } = await openWithPanel(b, whatsapp.url, whatsapp.html);
+    const { page, panel, tabId } = await session.open(whatsapp);
     await readCaptureForm(panel);
     // The country as the buyer wrote it in chat, and a website the seller knows.
     await menuClick(b, tabId, 'country', await select(page, 'Lebanon'), whatsapp.url);
@@ -87,7 +68,7 @@ describe('pick from the page', () => {
     await expect(panel.locator('[data-testid="source-website"]').getAttribute('data-source')).resolves.toBe('picked');
 
     // Any other page: "Capture from this page", then a pick.
-    const other = await openWithPanel(b, lead.url, lead.html);
+    const other = await session.open(lead);
     // Away from a platform's page the panel opens on the book: "This page" is one click away.
     await other.panel.locator(T.tabThisPage).click();
     await other.panel.locator(T.captureGeneric).click();
@@ -100,17 +81,11 @@ describe('pick from the page', () => {
   });
 
   it('the keyboard command captures any page in the panel', async () => {
-    browser = await launchFor(lead, { mode: 'e2e' });
-    const b = browser;
-    const { panel, tabId } = await openWithPanel(b, lead.url, lead.html);
+    const { browser: b, panel, tabId } = await session.launchOpen(lead, { mode: 'e2e' });
     // Away from a platform's page the panel opens on the book, with "This page" ready behind it;
     // the command brings it up.
     await panel.locator(T.unsupported).waitFor({ state: 'attached', timeout: 15_000 });
-    await b.inWorker(async (id) => {
-      const tab = await chrome.tabs.get(id);
-      const api = (globalThis as unknown as { buyerbookTest: { onCommand: (c: string, t: unknown) => Promise<void> } }).buyerbookTest;
-      await api.onCommand('capture-page', tab);
-    }, tabId);
+    await pressCaptureShortcut(b, tabId);
     const { capture } = await readCaptureForm(panel);
     expect(capture.platform).toBe('generic');
     expect(capture.buyer.emails).toEqual(lead.expect.buyer.emails);
@@ -119,8 +94,7 @@ describe('pick from the page', () => {
 
 describe('the draft is the seller\'s', () => {
   it('a second capture of the same page (a new chat line) keeps the seller\'s edits', async () => {
-    browser = await launchFor(whatsapp);
-    const { page, panel } = await openWithPanel(browser, whatsapp.url, whatsapp.html);
+    const { page, panel } = await session.launchOpen(whatsapp);
     await readCaptureForm(panel);
     await panel.locator('[data-testid="field-company"]').fill('Haddad Electric SAL');
 
@@ -144,7 +118,6 @@ describe('the draft is the seller\'s', () => {
   });
 
   it('a thread switch with edits asks before replacing the draft', async () => {
-    browser = await launchFor(gmail);
     const first = gmail.expect.buyer as { name: string; company: string; emails: string[] };
     const second = { name: 'Henrik Aasland', company: 'Aasland Båtutstyr AS', email: 'henrik.aasland@aasland-batutstyr.no' };
     // Another thread (its own ids) of another buyer in every detail: email, name, company, numbers.
@@ -161,7 +134,7 @@ describe('the draft is the seller\'s', () => {
       (h, [a, z]) => h.split(a).join(z),
       gmail.html,
     );
-    const { page, panel } = await openWithPanel(browser, gmail.url, gmail.html);
+    const { page, panel } = await session.launchOpen(gmail);
     await readCaptureForm(panel);
     await panel.locator('[data-testid="field-name"]').fill(`${first.name} (Sales)`);
 
@@ -184,14 +157,14 @@ describe('the draft is the seller\'s', () => {
 
 describe('an over-long message', () => {
   it('is clipped, said, and saved', async () => {
-    browser = await launchFor(whatsapp);
+    await session.launch(whatsapp);
     const line = 'Spec: YJV 4x95 mm2 copper, 0.6/1 kV, armoured, 500 m drums. ';
     const long = line.repeat(Math.ceil(60_000 / line.length));
     // The buyer's last line in the open chat (the chat list shows its start too).
     const at = '<span>ok, let me check with my manager and revert tomorrow';
     const html = whatsapp.html.replace(at, `${at}. ${long}`);
     expect(html).not.toBe(whatsapp.html);
-    const { panel } = await openWithPanel(browser, whatsapp.url, html);
+    const { panel } = await session.open({ url: whatsapp.url, html });
     const { capture } = await readCaptureForm(panel);
     expect(capture.buyer.name).toBe(whatsapp.expect.buyer.name);
     const message = String(capture.inquiry.message);
@@ -211,8 +184,7 @@ describe('an over-long message', () => {
 
 describe('the shipped build', () => {
   it('"Capture from this page" on a page Chrome has not granted says exactly what to do', async () => {
-    browser = await launchFor(lead, { mode: 'prod' });
-    const { panel } = await openWithPanel(browser, lead.url, lead.html);
+    const { browser, panel } = await session.launchOpen(lead, { mode: 'prod' });
     await panel.locator(T.tabThisPage).click();
     await panel.locator(T.captureGeneric).click();
     const failed = panel.locator('[data-testid="capture-generic-failed"]');

@@ -3,21 +3,16 @@
  * read by the Alibaba content script, shown in the panel and judged against its own expectation
  * (scripts/demo/alibaba-inquiry.json), then saved.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failures, judgeCapture } from '../support/fixtures';
 import { loadDemoPage } from '../../scripts/demo/demo-page';
-import { launchFor, openWithPanel, readBook, readCaptureForm, saveCapture, T, type ExtensionBrowser } from './harness';
+import { readBook, readCaptureForm, saveCapture, T } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const demo = loadDemoPage();
 
 describe('npm start demo page', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(demo);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(demo);
 
   it('is an Alibaba page of its own, not a shared fixture', () => {
     expect(new URL(demo.url).host).toBe('message.alibaba.com');
@@ -25,7 +20,7 @@ describe('npm start demo page', () => {
   });
 
   it('captures the demo buyer in the panel and saves it', async () => {
-    const { panel } = await openWithPanel(browser, demo.url, demo.html);
+    const { panel } = await session.open(demo);
     const { capture } = await readCaptureForm(panel);
     expect(failures(judgeCapture(capture, demo as Parameters<typeof judgeCapture>[1]))).toEqual([]);
     await saveCapture(panel);
@@ -34,22 +29,14 @@ describe('npm start demo page', () => {
     expect(book.inquiries.map((q) => q.platformInquiryId)).toEqual([demo.expect.inquiry.platformInquiryId]);
   });
 
-  it('made no network request', () => {
-    expect(browser.guard.leaks).toEqual([]);
-  });
+  itMadeNoNetworkRequest(session);
 });
 
 describe('npm start demo page in Chinese (--lang zh-CN)', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(demo, { lang: 'zh-CN' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(demo, { lang: 'zh-CN' });
 
   it('shows the panel in Simplified Chinese, dates and country names included', async () => {
-    const { panel } = await openWithPanel(browser, demo.url, demo.html);
+    const { panel } = await session.open(demo);
     await readCaptureForm(panel);
     await expect.poll(() => panel.locator(T.tabBuyers).textContent()).toBe('买家');
     await expect.poll(() => panel.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
@@ -57,4 +44,6 @@ describe('npm start demo page in Chinese (--lang zh-CN)', () => {
     const text = await panel.locator('main').innerText();
     for (const english of ['Save', 'Buyers', 'Settings', 'Country']) expect(text).not.toContain(english);
   });
+
+  itMadeNoNetworkRequest(session);
 });

@@ -7,10 +7,11 @@
  * This is the whole chain a seller relies on: content script -> message -> panel -> normalisation
  * -> own-identity filtering -> form. A fixture whose adapter is not written yet fails here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { emptyCapture } from '../../lib/capture';
 import { judgeCapture, failures, type FieldResult } from '../support/fixtures';
-import { contentScriptFixtures, launchFor, openWithPanel, readCaptureForm, type ExtensionBrowser, type Fixture } from './harness';
+import { contentScriptFixtures, readCaptureForm, type Fixture } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const fixtures = contentScriptFixtures();
 const byZone = new Map<string, Fixture[]>();
@@ -33,17 +34,11 @@ it('has fixtures of platforms with a content script', () => {
 
 for (const [zone, list] of byZone) {
   describe(`fixtures in ${zone}`, () => {
-    let browser: ExtensionBrowser;
-    beforeAll(async () => {
-      browser = await launchFor({ timeZone: zone });
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+    const session = browserPerBlock({ timeZone: zone });
 
     for (const fx of list) {
       it(`${fx.name} (${fx.platform})`, async () => {
-        const { page, panel } = await openWithPanel(browser, fx.url, fx.html);
+        const { page, panel } = await session.open(fx);
         try {
           const entry = { name: fx.name, rows: [] as FieldResult[] };
           results.push(entry);
@@ -60,8 +55,6 @@ for (const [zone, list] of byZone) {
       });
     }
 
-    it('made no network request', () => {
-      expect(browser.guard.leaks).toEqual([]);
-    });
+    itMadeNoNetworkRequest(session);
   });
 }

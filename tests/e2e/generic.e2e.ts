@@ -9,28 +9,23 @@
  *   extension context with scripting.executeScript, and the same forgery on a platform page is
  *   shown as a control, so the refusal is not just a message that never arrived.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import { emptyCapture } from '../../lib/capture';
 import { failures, judgeCapture } from '../support/fixtures';
-import { launchFor, loadFixture, openWithPanel, readCaptureForm, T, type ExtensionBrowser } from './harness';
+import { loadFixture, readCaptureForm, T } from './harness';
+import { browserPerTest } from './test-browser';
 
 const fx = loadFixture('generic-expo-lead');
 
 // The functions given to inWorker / executeScript run where `chrome` is a global.
 declare const chrome: typeof extensionApi;
 
-let browser: ExtensionBrowser | null = null;
-afterEach(async () => {
-  if (browser) expect(browser.guard.leaks).toEqual([]);
-  await browser?.close();
-  browser = null;
-});
+const session = browserPerTest();
 
 describe('a page that is not a platform', () => {
   it('shows unsupported-page and capture-generic in the shipped build', async () => {
-    browser = await launchFor(fx, { mode: 'prod' });
-    const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    const { panel } = await session.launchOpen(fx, { mode: 'prod' });
     // Away from a platform page the panel opens on the book's Today view; "This page" is one click away.
     await expect.poll(() => panel.locator(T.tabToday).getAttribute('aria-selected')).toBe('true');
     await panel.locator('[data-testid="today-view"]').waitFor({ state: 'visible', timeout: 15_000 });
@@ -41,8 +36,7 @@ describe('a page that is not a platform', () => {
   });
 
   it('captures the page through "Capture from this page" (e2e build)', async () => {
-    browser = await launchFor(fx, { mode: 'e2e' });
-    const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    const { panel } = await session.launchOpen(fx, { mode: 'e2e' });
     await panel.locator(T.tabThisPage).click();
     await panel.locator(T.captureGeneric).waitFor({ state: 'visible', timeout: 15_000 });
     await panel.locator(T.captureGeneric).click();
@@ -52,12 +46,12 @@ describe('a page that is not a platform', () => {
   });
 
   it('refuses a capture message sent from its tab (e2e build)', async () => {
-    browser = await launchFor(fx, { mode: 'e2e' });
+    const browser = await session.launch(fx, { mode: 'e2e' });
     const forged = emptyCapture('alibaba', 'https://message.alibaba.com/message/maDetail.htm?imInquiryId=1');
     forged.buyer.name = 'Forged Buyer Zyx';
     forged.buyer.emails = ['forged.buyer@zyx-forgery.test'];
     const send = (tabId: number) =>
-      browser!.inWorker(
+      browser.inWorker(
         ({ tabId, capture }) =>
           chrome.scripting
             .executeScript({
@@ -74,7 +68,7 @@ describe('a page that is not a platform', () => {
       );
 
     // Control: on a platform page the same message is taken (the forgery mechanism works).
-    const platformPage = await openWithPanel(browser, forged.url, '<!doctype html><title>Inquiry</title><p>…</p>');
+    const platformPage = await session.open({ url: forged.url, html: '<!doctype html><title>Inquiry</title><p>…</p>' });
     await platformPage.panel.waitForTimeout(1_500);
     await send(platformPage.tabId);
     await expect
@@ -84,7 +78,7 @@ describe('a page that is not a platform', () => {
     expect(taken.capture.buyer.emails).toEqual(['forged.buyer@zyx-forgery.test']);
 
     // From a tab outside the allowed sites: refused, nothing of it is shown.
-    const other = await openWithPanel(browser, fx.url, fx.html);
+    const other = await session.open(fx);
     await other.panel.locator(T.tabThisPage).click();
     await other.panel.locator(T.unsupported).waitFor({ state: 'visible', timeout: 15_000 });
     await send(other.tabId);

@@ -3,6 +3,9 @@
  * shared with `npm start`), what is read back from the panel (scripts/demo/panel.ts), and the
  * shared fixtures of the platforms that have a content script.
  *
+ * A test takes its browser from test-browser.ts (one per test or per describe block, closed
+ * after them) and drives the background's test-only handlers through background-handlers.ts.
+ *
  * Builds are made before the tests by the npm scripts (`npm test`); this file never builds.
  */
 import type { Page } from 'playwright-core';

@@ -3,9 +3,10 @@
  * a different field and saves: both saves are kept and both pages show both values at once,
  * without a reload. The same field edited in both: the later save shows both values to choose.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchFor, loadFixture, openWithPanel, readBook, saveCapture, T, type ExtensionBrowser } from './harness';
+import { loadFixture, readBook, saveCapture, T } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const fx = loadFixture('alibaba-detail-zh');
 
@@ -20,19 +21,13 @@ async function openDetail(panel: Page, name: string): Promise<void> {
 const field = (panel: Page, key: string) => panel.locator(`${T.buyerDetail} [data-testid="buyer-field-${key}"]`);
 
 describe('one live book', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(fx);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(fx);
 
   it('two panels on one buyer: different fields both kept and shown, the same field gives a choice', async () => {
-    const { panel: one, tabId } = await openWithPanel(browser, fx.url, fx.html);
+    const { panel: one, tabId } = await session.open(fx);
     await saveCapture(one);
     const name = String(fx.expect.buyer.name);
-    const two = await browser.openPanel(tabId);
+    const two = await session.browser.openPanel(tabId);
     await openDetail(one, name);
     await openDetail(two, name);
 
@@ -66,4 +61,6 @@ describe('one live book', () => {
     await conflict.locator('[data-testid="take-theirs"]').click();
     await expect.poll(() => field(two, 'wechat').inputValue()).toBe('wechat-one');
   });
+
+  itMadeNoNetworkRequest(session);
 });

@@ -4,10 +4,11 @@
  * extractors/guard-capture.ts), and saves. Before the guard, such a capture failed its schema in
  * the panel and the form stayed empty.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAPTURE_LIMITS } from '../../lib/capture';
 import { TRUNCATED } from '../../extractors/guard-capture';
-import { launchFor, loadFixture, openWithPanel, readBook, readCaptureForm, saveCapture, type ExtensionBrowser } from './harness';
+import { loadFixture, readBook, readCaptureForm, saveCapture } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const fx = loadFixture('alibaba-detail-zh');
 const OPENING = 'Could you please quote your best price for 500 pieces';
@@ -16,17 +17,11 @@ const filler = ' Specification line \u202efor the sink\u200b with drawings attac
 const html = fx.html.replace(OPENING, OPENING + filler);
 
 describe('an over-long message', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(fx);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(fx);
 
   it('is clipped with a marker in the form and saved', async () => {
     expect(html.length - fx.html.length).toBeGreaterThan(CAPTURE_LIMITS.inquiry.message);
-    const { panel } = await openWithPanel(browser, fx.url, html);
+    const { panel } = await session.open({ url: fx.url, html: html });
     const { capture } = await readCaptureForm(panel);
     const message = capture.inquiry.message ?? '';
     expect(message).toContain(OPENING);
@@ -42,4 +37,6 @@ describe('an over-long message', () => {
     expect(saved.length).toBeLessThanOrEqual(CAPTURE_LIMITS.inquiry.message);
     expect(saved).not.toMatch(/[\u202e\u200b]/);
   });
+
+  itMadeNoNetworkRequest(session);
 });

@@ -8,17 +8,16 @@
  *
  * The guard is first shown to catch a request, so a guard that sees nothing cannot pass as clean.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { contentScriptFixtures, launchFor, loadFixture, openWithPanel, readBook, saveCapture, T, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { contentScriptFixtures, loadFixture, readBook, saveCapture, T } from './harness';
+import { browserPerTest } from './test-browser';
 
-let browser: ExtensionBrowser | null = null;
-afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+// Each test checks the guard itself: two of them make requests on purpose.
+const session = browserPerTest({ checkLeaks: false });
 
 /** Let the content script, the panel and the service worker do whatever they do on their own. */
-async function settle(panel: import('playwright-core').Page) {
+async function settle(panel: Page) {
   await panel
     .locator([T.form, T.unsupported, T.empty, T.captureGeneric].join(', '))
     .first()
@@ -27,10 +26,19 @@ async function settle(panel: import('playwright-core').Page) {
   await panel.waitForTimeout(1_000);
 }
 
+/** Every tab of the panel in turn: the buyers list, Today and settings must not fetch anything either. */
+async function walkTabs(panel: Page) {
+  for (const tab of [T.tabBuyers, T.tabToday, T.tabSettings, T.tabThisPage]) {
+    const t = panel.locator(tab);
+    if (await t.count()) await t.first().click();
+    await panel.waitForTimeout(200);
+  }
+}
+
 describe('network guard', () => {
   it('catches a request a page makes (self-test)', async () => {
-    browser = await launchFor(null);
-    const { page, panel } = await openWithPanel(browser, 'https://message.alibaba.com/message/default.htm', '<!doctype html><title>t</title><p>hello</p>');
+    const browser = await session.launch(null);
+    const { page, panel } = await session.open({ url: 'https://message.alibaba.com/message/default.htm', html: '<!doctype html><title>t</title><p>hello</p>' });
     await page.evaluate(() => fetch('https://tracker.buyerbook-test.invalid/collect?x=1').catch(() => 'blocked'));
     await page.evaluate(() => navigator.sendBeacon('https://beacon.buyerbook-test.invalid/b', 'x'));
     await page.waitForTimeout(500);
@@ -74,16 +82,11 @@ describe('network guard', () => {
   it('records nothing while the extension reads every platform page and the panel shows it', async () => {
     const fixtures = contentScriptFixtures();
     expect(fixtures.length).toBeGreaterThan(0);
-    browser = await launchFor(fixtures[0] ?? null);
+    const browser = await session.launch(fixtures[0] ?? null);
     for (const fx of fixtures) {
-      const { page, panel } = await openWithPanel(browser, fx.url, fx.html);
+      const { page, panel } = await session.open(fx);
       await settle(panel);
-      // Walk the panel's tabs too: the buyers list and settings must not fetch anything either.
-      for (const tab of [T.tabBuyers, T.tabToday, T.tabSettings, T.tabThisPage]) {
-        const t = panel.locator(tab);
-        if (await t.count()) await t.first().click();
-        await panel.waitForTimeout(200);
-      }
+      await walkTabs(panel);
       await page.close();
       await panel.close();
     }
@@ -95,19 +98,19 @@ describe('network guard', () => {
   it('records nothing while the seller captures from Outlook, edits a buyer and merges two', async () => {
     const mail = loadFixture('outlook-newest-first-german');
     const other = loadFixture('outlook-chinese-ui-oldest-first');
-    browser = await launchFor(mail);
+    const browser = await session.launch(mail);
     const name = String(mail.expect.buyer.name);
     const company = String(mail.expect.buyer.company);
 
     // The Outlook message, captured as read.
-    const first = await openWithPanel(browser, mail.url, mail.html);
+    const first = await session.open(mail);
     await first.panel.locator(T.form).waitFor({ timeout: 15_000 });
     await expect.poll(() => first.panel.locator('[data-testid="field-name"]').inputValue()).toBe(name);
     await saveCapture(first.panel);
 
     // A second message from another address, which the seller files under the same name and
     // company: a new buyer (no shared contact), and a likely duplicate of the first.
-    const second = await openWithPanel(browser, other.url, other.html);
+    const second = await session.open(other);
     await second.panel.locator(T.form).waitFor({ timeout: 15_000 });
     await expect.poll(() => second.panel.locator('[data-testid="field-name"]').inputValue()).toBe(String(other.expect.buyer.name));
     await second.panel.locator('[data-testid="field-name"]').fill(name);
@@ -139,12 +142,12 @@ describe('network guard', () => {
     // The guard was watching this very browser all along: a request off the served origins from
     // the Outlook page is caught.
     await first.page.evaluate(() => fetch('https://outlook-canary.buyerbook-test.invalid/ping').catch(() => 'blocked'));
-    await expect.poll(() => browser!.guard.leaks.some((l) => l.includes('outlook-canary.buyerbook-test.invalid'))).toBe(true);
+    await expect.poll(() => browser.guard.leaks.some((l) => l.includes('outlook-canary.buyerbook-test.invalid'))).toBe(true);
   });
 
   it('shows every panel view without a content-security-policy violation', async () => {
     const fixtures = contentScriptFixtures();
-    browser = await launchFor(fixtures[0] ?? null);
+    const browser = await session.launch(fixtures[0] ?? null);
     // Recorded in every page before its scripts run: zod's eval probe, an inline style, a script.
     await browser.context.addInitScript(() => {
       const w = window as unknown as { __cspViolations: string[] };
@@ -152,24 +155,19 @@ describe('network guard', () => {
       document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     const fx = fixtures[0]!;
-    const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    const { panel } = await session.open(fx);
     await settle(panel);
-    for (const tab of [T.tabBuyers, T.tabToday, T.tabSettings, T.tabThisPage]) {
-      const t = panel.locator(tab);
-      if (await t.count()) await t.first().click();
-      await panel.waitForTimeout(200);
-    }
+    await walkTabs(panel);
     const violations = await panel.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations);
     expect(violations, JSON.stringify(violations)).toEqual([]);
   });
 
   it('records nothing on a page that is not a platform', async () => {
-    browser = await launchFor(null);
-    const { panel } = await openWithPanel(
-      browser,
-      'https://www.example-buyer-company.test/contact',
-      '<!doctype html><title>Contact</title><h1>Contact us</h1><p>sales@example-buyer-company.test</p>',
-    );
+    const browser = await session.launch(null);
+    const { panel } = await session.open({
+      url: 'https://www.example-buyer-company.test/contact',
+      html: '<!doctype html><title>Contact</title><h1>Contact us</h1><p>sales@example-buyer-company.test</p>',
+    });
     await settle(panel);
     expect(browser.guard.leaks).toEqual([]);
   });

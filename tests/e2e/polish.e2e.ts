@@ -4,19 +4,16 @@
  * Settings) is laid out in Chromium and checked for neighbouring texts with no gap between them
  * ("No backup yetBack up now", "Mark dormantMark lost").
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadDemoPage } from '../../scripts/demo/demo-page';
-import { launchFor, openWithPanel, readCaptureForm, saveCapture, T, type ExtensionBrowser } from './harness';
+import { readCaptureForm, saveCapture, T } from './harness';
+import { browserPerTest } from './test-browser';
 import { RUN_TOGETHER_SCRIPT } from './run-together';
 
 const demo = loadDemoPage();
 
-let browser: ExtensionBrowser | null = null;
-afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const session = browserPerTest();
 
 async function runTogether(panel: Page, view: string): Promise<string[]> {
   await panel.waitForTimeout(300);
@@ -52,8 +49,7 @@ async function walk(panel: Page): Promise<string[]> {
 describe('no texts run together in the panel', () => {
   for (const lang of ['en', 'zh-CN']) {
     it(`in ${lang}`, async () => {
-      browser = await launchFor(demo, { mode: 'e2e', lang });
-      const { panel } = await openWithPanel(browser, demo.url, demo.html);
+      const { panel } = await session.launchOpen(demo, { mode: 'e2e', lang });
       // No backup yet: the reminder and its button are both shown above the tabs.
       await panel.locator('[data-testid="backup-status-open"]').waitFor({ state: 'visible', timeout: 15_000 });
       expect(await walk(panel)).toEqual([]);

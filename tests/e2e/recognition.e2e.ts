@@ -6,8 +6,9 @@
  * buyer replaced, in this test, by the Alibaba buyer: Gmail by the same email address, WhatsApp by
  * the same number (and another email of the same company, so only the number can tie them).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFor, loadFixture, openWithPanel, readBook, readCaptureForm, saveCapture, T, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { loadFixture, readBook, readCaptureForm, saveCapture, T } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const alibaba = loadFixture('alibaba-detail-zh');
 const gmailFx = loadFixture('gmail-thread');
@@ -48,13 +49,7 @@ function whatsappPage(): string {
 }
 
 describe('one buyer across Alibaba, Gmail and WhatsApp', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(alibaba);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(alibaba);
 
   const steps: { name: string; url: string; html: () => string; platform: string; channel: string }[] = [
     { name: 'alibaba', url: alibaba.url, html: () => alibaba.html, platform: 'alibaba', channel: 'alibaba' },
@@ -64,7 +59,7 @@ describe('one buyer across Alibaba, Gmail and WhatsApp', () => {
 
   steps.forEach((step, i) => {
     it(`${i === 0 ? 'captures' : 'recognises'} the buyer on ${step.name}`, async () => {
-      const { page, panel } = await openWithPanel(browser, step.url, step.html());
+      const { page, panel } = await session.open({ url: step.url, html: step.html() });
       const { capture } = await readCaptureForm(panel);
       expect(capture.platform).toBe(step.platform);
       if (step.name === 'gmail') expect(capture.buyer.emails).toContain(email);
@@ -85,7 +80,7 @@ describe('one buyer across Alibaba, Gmail and WhatsApp', () => {
   });
 
   it('holds one buyer with every channel and the history of all three', async () => {
-    const { panel } = await openWithPanel(browser, alibaba.url, alibaba.html);
+    const { panel } = await session.open(alibaba);
     const book = await readBook(panel);
     expect(book.buyers).toHaveLength(1);
     const b = book.buyers[0] as { id: string; name: string; emails: string[]; phones: string[]; whatsapp: string; platformIds: { platform: string; id: string }[] };
@@ -111,7 +106,5 @@ describe('one buyer across Alibaba, Gmail and WhatsApp', () => {
     await expect(detail.locator(T.timelineItem).count()).resolves.toBe(3);
   });
 
-  it('made no network request', () => {
-    expect(browser.guard.leaks).toEqual([]);
-  });
+  itMadeNoNetworkRequest(session);
 });

@@ -7,47 +7,21 @@
  * document's real id is taken from Chrome, the page is loaded again (a new document at the same
  * address), then the request naming the old document is sent from the service worker, as the
  * background does: refused. The same request made on the page now in the tab, through the
- * background's real handlers (exposed to the e2e build only, as in capture-panel.e2e.ts: Chromium's
+ * background's real handlers (exposed to the e2e build only, background-handlers.ts: Chromium's
  * own menu and shortcuts cannot be driven headless), is taken.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
-import { launchFor, loadFixture, openWithPanel, readCaptureForm, T, type ExtensionBrowser } from './harness';
+import { loadFixture, readCaptureForm, T, type ExtensionBrowser } from './harness';
+import { browserPerTest } from './test-browser';
+import { formValue as value, menuClick, pressCaptureShortcut } from './background-handlers';
 
 declare const chrome: typeof extensionApi;
 
 const whatsapp = loadFixture('whatsapp-chat');
 const lead = loadFixture('generic-expo-lead');
 
-let browser: ExtensionBrowser | null = null;
-afterEach(async () => {
-  if (browser) expect(browser.guard.leaks).toEqual([]);
-  await browser?.close();
-  browser = null;
-});
-
-type TestApi = {
-  onMenuClicked: (i: unknown, t: unknown) => Promise<void>;
-  onCommand: (c: string, t: unknown) => Promise<void>;
-};
-
-function menuClick(b: ExtensionBrowser, tabId: number, field: string, selectionText: string, pageUrl: string) {
-  return b.inWorker(
-    async ({ tabId, field, selectionText, pageUrl }) => {
-      const api = (globalThis as unknown as { buyerbookTest: TestApi }).buyerbookTest;
-      await api.onMenuClicked({ menuItemId: `buyerbook-pick-${field}`, selectionText, pageUrl, editable: false }, await chrome.tabs.get(tabId));
-    },
-    { tabId, field, selectionText, pageUrl },
-  );
-}
-
-function command(b: ExtensionBrowser, tabId: number) {
-  return b.inWorker(async (id) => {
-    const api = (globalThis as unknown as { buyerbookTest: TestApi }).buyerbookTest;
-    await api.onCommand('capture-page', await chrome.tabs.get(id));
-  }, tabId);
-}
+const session = browserPerTest();
 
 /** The document in the tab's top frame now, as Chrome names it. */
 function documentNow(b: ExtensionBrowser, tabId: number): Promise<string> {
@@ -65,14 +39,9 @@ function relay(b: ExtensionBrowser, tabId: number, request: object) {
   );
 }
 
-const value = async (panel: Page, key: string): Promise<unknown> =>
-  JSON.parse((await panel.locator(`${T.form} [data-testid="field-${key}"]`).getAttribute('data-value')) ?? 'null');
-
 describe('a relayed request from a page the tab has left', () => {
   it('a pick made before the page loaded again is refused; one made on the page now in the tab is taken', async () => {
-    browser = await launchFor(whatsapp, { mode: 'e2e' });
-    const b = browser;
-    const { page, panel, tabId } = await openWithPanel(b, whatsapp.url, whatsapp.html);
+    const { browser: b, page, panel, tabId } = await session.launchOpen(whatsapp, { mode: 'e2e' });
     await readCaptureForm(panel);
     const before = await documentNow(b, tabId);
     await page.reload({ waitUntil: 'load' });
@@ -86,9 +55,7 @@ describe('a relayed request from a page the tab has left', () => {
   });
 
   it("the shortcut's capture of a page loaded again since is refused; pressed on the page now in the tab, it captures", async () => {
-    browser = await launchFor(lead, { mode: 'e2e' });
-    const b = browser;
-    const { page, panel, tabId } = await openWithPanel(b, lead.url, lead.html);
+    const { browser: b, page, panel, tabId } = await session.launchOpen(lead, { mode: 'e2e' });
     // Away from a platform's page the panel opens on the book; a request it takes brings up
     // "This page" with the capture.
     await panel.locator(T.unsupported).waitFor({ state: 'attached', timeout: 15_000 });
@@ -98,7 +65,7 @@ describe('a relayed request from a page the tab has left', () => {
     await panel.waitForTimeout(1_500);
     expect(await panel.locator(T.form).count()).toBe(0);
 
-    await command(b, tabId);
+    await pressCaptureShortcut(b, tabId);
     const { capture } = await readCaptureForm(panel);
     expect(capture.platform).toBe('generic');
     expect(capture.buyer.emails).toEqual(lead.expect.buyer.emails);

@@ -3,25 +3,20 @@
  * directly (raw indexedDB in the panel's origin, not the app's own code), and find the buyer in
  * the buyers list and its detail.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failures, judgeCapture } from '../support/fixtures';
-import { launchFor, loadFixture, openWithPanel, readBook, readCaptureForm, saveCapture, T, type ExtensionBrowser } from './harness';
+import { loadFixture, readBook, readCaptureForm, saveCapture, T } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 // The Alibaba detail page whose buyer shares everything: email, two phones, WhatsApp, website, buyer id.
 const fx = loadFixture('alibaba-detail-zh');
 const exp = fx.expect;
 
 describe('save a capture', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(fx);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(fx);
 
   it('stores the buyer, the inquiry and its touchpoint, and lists the buyer', async () => {
-    const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    const { panel } = await session.open(fx);
     const { capture } = await readCaptureForm(panel);
     expect(failures(judgeCapture(capture, fx))).toEqual([]);
     await expect(panel.locator(T.known).count()).resolves.toBe(0);
@@ -96,7 +91,7 @@ describe('save a capture', () => {
   });
 
   it('recognises the buyer on the same page again, and saving again adds no second inquiry', async () => {
-    const { page, panel } = await openWithPanel(browser, fx.url, fx.html);
+    const { page, panel } = await session.open(fx);
     await readCaptureForm(panel);
     await panel.locator(T.known).waitFor({ state: 'visible', timeout: 10_000 });
     await saveCapture(panel);
@@ -108,7 +103,5 @@ describe('save a capture', () => {
     await panel.close();
   });
 
-  it('made no network request', () => {
-    expect(browser.guard.leaks).toEqual([]);
-  });
+  itMadeNoNetworkRequest(session);
 });

@@ -4,18 +4,17 @@
  * Buyerbook/, with no panel involved in the writing; the panel then shows the backup as made today.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, browser as extensionApi } from 'wxt/browser';
-import { launchFor, loadFixture, openWithPanel, saveCapture, type ExtensionBrowser } from './harness';
+import { loadFixture, saveCapture } from './harness';
+import { browserPerTest } from './test-browser';
 
 // Functions passed to `inWorker` run in the extension's service worker, where `chrome` is global.
 declare const chrome: typeof extensionApi;
 
 const fx = loadFixture('alibaba-detail-en');
-let browser: ExtensionBrowser | undefined;
-afterAll(async () => {
-  await browser?.close();
-});
+// After the test: no network request, and the browser closed.
+const session = browserPerTest();
 
 interface Item {
   filename: string;
@@ -27,8 +26,7 @@ interface Item {
 describe('scheduled backup to the Downloads folder', () => {
   it('writes Buyerbook/buyerbook-backup-<date>.jsonl from the background once the seller turns it on', async () => {
     // The e2e build: downloads granted up front (a headless browser shows no permission prompt).
-    browser = await launchFor(fx, { mode: 'e2e' });
-    const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    const { browser, panel } = await session.launchOpen(fx, { mode: 'e2e' });
     await saveCapture(panel);
     await panel.locator('[data-testid="tab-data"]').click();
     await expect(panel.locator('[data-testid="backup-status"]').textContent()).resolves.not.toContain('today');
@@ -45,7 +43,7 @@ describe('scheduled backup to the Downloads folder', () => {
     }, null);
     await panel.locator('[data-testid="backup-schedule"]').selectOption('daily');
     const ours = () =>
-      browser!.inWorker(() => chrome.downloads.search({}).then((items) => items.map((i) => ({ filename: i.filename, state: i.state, mime: i.mime, url: i.url }))), null) as Promise<Item[]>;
+      browser.inWorker(() => chrome.downloads.search({}).then((items) => items.map((i) => ({ filename: i.filename, state: i.state, mime: i.mime, url: i.url }))), null) as Promise<Item[]>;
     await expect.poll(async () => (await ours()).filter((i) => i.state === 'complete').length, { timeout: 30_000 }).toBe(1);
     const [item] = await ours();
     // Written from the offscreen document's blob: URL, never from a page or the network.
@@ -60,12 +58,11 @@ describe('scheduled backup to the Downloads folder', () => {
     // The book counts it as its last backup; the offscreen document is closed again.
     await expect.poll(() => panel.locator('[data-testid="backup-status"]').textContent(), { timeout: 10_000 }).toContain('today');
     await expect
-      .poll(() => browser!.inWorker(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType] }).then((c) => c.length), null))
+      .poll(() => browser.inWorker(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType] }).then((c) => c.length), null))
       .toBe(0);
     // A second trigger on the same day writes nothing more.
     await panel.locator('[data-testid="backup-schedule"]').selectOption('weekly');
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await ours()).toHaveLength(1);
-    expect(browser.guard.leaks).toEqual([]);
   });
 });

@@ -12,9 +12,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchFor, loadFixture, openWithPanel, readCaptureForm, T, type ExtensionBrowser } from './harness';
+import { loadFixture, readCaptureForm, T } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const fx = loadFixture('gmail-thread');
 const first = fx.expect.buyer as { name: string; company: string; emails: string[] };
@@ -58,16 +59,10 @@ async function fieldValue(panel: Page, key: string): Promise<string | null> {
 }
 
 describe('single-page app: the capture follows the open conversation', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(fx);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(fx);
 
   it('switches from one Gmail thread to another without a load', async () => {
-    const { page, panel } = await openWithPanel(browser, fx.url, fx.html);
+    const { page, panel } = await session.open(fx);
     const before = await readCaptureForm(panel);
     expect(before.capture.buyer.emails).toEqual(first.emails);
     expect(before.capture.buyer.name).toBe(first.name);
@@ -96,7 +91,7 @@ describe('single-page app: the capture follows the open conversation', () => {
     // Its images would be the page's own requests, not the extension's: the guard must see none.
     const profile = readFileSync(resolve(here, '../unit/extractors/pages/linkedin-profile.html'), 'utf8').replace(/\ssrc="https:[^"]*"/g, '');
     const feed = '<!doctype html><html><head><title>Feed | LinkedIn</title></head><body><main><h1>Feed</h1><p>Posts</p></main></body></html>';
-    const { page, panel } = await openWithPanel(browser, 'https://www.linkedin.com/feed/', feed);
+    const { page, panel } = await session.open({ url: 'https://www.linkedin.com/feed/', html: feed });
     // The feed is no buyer's page: the panel says so.
     await panel.locator('[data-testid="unsupported-page"]').waitFor({ timeout: 15_000 });
     // The router changes the address first, then renders the profile in place.
@@ -110,7 +105,5 @@ describe('single-page app: the capture follows the open conversation', () => {
     await panel.close();
   });
 
-  it('made no network request', () => {
-    expect(browser.guard.leaks).toEqual([]);
-  });
+  itMadeNoNetworkRequest(session);
 });

@@ -3,9 +3,10 @@
  * (through the buyer's timeline form) and see the step move to the quote rule; Done, snooze and
  * dismiss; the toolbar badge's count, read in the service worker.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchFor, loadFixture, openWithPanel, readCaptureForm, saveCapture, T, type ExtensionBrowser } from './harness';
+import { loadFixture, readCaptureForm, saveCapture, T } from './harness';
+import { browserPerBlock, itMadeNoNetworkRequest } from './test-browser';
 
 const fx = loadFixture('alibaba-detail-zh');
 const STEP = '[data-testid="today-step"]';
@@ -14,20 +15,14 @@ const step = (panel: Page, action: string) => panel.locator(`[data-testid="today
 const cardStep = (panel: Page, action: string) => panel.locator(`[data-testid="buyer-next-step"] ${STEP}[data-action="${action}"]`);
 
 describe('Today: next steps', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchFor(fx);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserPerBlock(fx);
 
   /** The badge text once it equals `want` (the worker redraws it on the panel's message). */
   async function badge(want: string): Promise<string> {
     let text = '';
     for (let i = 0; i < 50; i++) {
       // Runs in the service worker, where `chrome` is a global.
-      text = await browser.inWorker(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}), null);
+      text = await session.browser.inWorker(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}), null);
       if (text === want) break;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -35,7 +30,7 @@ describe('Today: next steps', () => {
   }
 
   it('captures an inquiry, shows the reply; a quote moves it; done, snooze, dismiss; the badge counts', async () => {
-    const { panel } = await openWithPanel(browser, fx.url, fx.html);
+    const { panel } = await session.open(fx);
     await readCaptureForm(panel);
     await saveCapture(panel);
 
@@ -95,7 +90,5 @@ describe('Today: next steps', () => {
     await panel.close();
   });
 
-  it('made no network request', () => {
-    expect(browser.guard.leaks).toEqual([]);
-  });
+  itMadeNoNetworkRequest(session);
 });

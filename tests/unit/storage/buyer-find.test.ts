@@ -1,7 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { capture, freshDb, newBuyer } from './helpers';
 import { bulkImport } from '../../../storage/bulk-import';
-import { createBuyer, findBuyers, countFound, searchBuyersPage, type FindOptions } from '../../../storage/buyers-repo';
+import { createBuyer, findBuyers, countFound, type FindOptions } from '../../../storage/buyers-repo';
 import { saveCapture } from '../../../storage/capture-repo';
 import { addTouchpoint } from '../../../storage/touchpoints-repo';
 import type { BuyerbookDB } from '../../../storage/db';
@@ -46,9 +46,6 @@ describe('find anyone', () => {
     const many = Array.from({ length: 300 }, (_, i) => buyer(i, { name: `Jennifer ${i}`, lastContactAt: NOW - i * 1000 }));
     many.push(buyer(999, { name: 'Jennifer Vip', tags: ['vip'], country: 'DE', lastContactAt: NOW - 400 * DAY }));
     await seed(db, many);
-    // The old way: the search is capped first and filtered after.
-    const old = (await searchBuyersPage('jennifer', 200, db)).buyers.filter((b) => b.tags.includes('vip'));
-    expect(old).toEqual([]);
     expect(await ids(db, { query: 'jennifer', tag: 'vip' })).toEqual(['b0999']);
     expect(await ids(db, { query: 'jenn', country: 'DE' })).toEqual(['b0999']);
     expect(await ids(db, { query: 'jennifer', idleDays: 30 })).toEqual(['b0999']);
@@ -167,6 +164,22 @@ describe('find anyone', () => {
     expect(ranges).toEqual(['phrases', 'searchTokens']);
   });
 
+  /** The number of keys each `Collection.primaryKeys` call returns, for the rest of the test. */
+  function countKeyReads(db: BuyerbookDB): number[] {
+    const reads: number[] = [];
+    const proto = db.Collection.prototype as { primaryKeys: (...a: unknown[]) => Promise<unknown[]> };
+    const primaryKeys = proto.primaryKeys;
+    proto.primaryKeys = async function (this: unknown, ...a: unknown[]) {
+      const keys = await primaryKeys.apply(this, a);
+      reads.push(keys.length);
+      return keys;
+    };
+    onTestFinished(() => {
+      proto.primaryKeys = primaryKeys;
+    });
+    return reads;
+  }
+
   /** Counts every buyer row read (a hook Dexie calls for each row it reads, whatever the query). */
   function countRowReads(db: BuyerbookDB): { n: number } {
     const count = { n: 0 };
@@ -220,32 +233,50 @@ describe('find anyone', () => {
     expect(two.buyers.every((b) => b.stage === 'new')).toBe(true);
   });
 
+  test("a broad filter's next pages do not read its keys again, and every page is still exact", async () => {
+    const db = freshDb();
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      buyer(i, { tags: i % 2 ? ['vip'] : [], stage: i % 3 ? 'quoted' : 'new', lastContactAt: NOW - i * 1000 }),
+    );
+    await seed(db, rows);
+    const keyReads = countKeyReads(db);
+    const sum = () => keyReads.reduce((n, k) => n + k, 0);
+    // 60 vip and 40 "new" buyers: more than the 20 read into memory, so both are broad.
+    const tiny = { inMemoryMax: 20 };
+    for (const filter of [{ tag: 'vip' }, { stage: 'new' as const }, { tag: 'vip', stage: 'new' as const }]) {
+      const label = JSON.stringify(filter);
+      keyReads.length = 0;
+      const first = await findBuyers({ ...filter, limit: 10, now: NOW, bounds: tiny }, db);
+      expect(first.buyers, label).toHaveLength(10);
+      expect(sum(), `${label}: the first page learns the filter is broad`).toBeGreaterThan(tiny.inMemoryMax);
+      keyReads.length = 0;
+      const second = await findBuyers({ ...filter, limit: 10, now: NOW, after: first.next!, bounds: tiny }, db);
+      expect(second.buyers, label).toHaveLength(10);
+      // The cursor's tie group (the cursor itself) and no more.
+      expect(sum(), `${label}: the next page reads no filter keys`).toBeLessThanOrEqual(1);
+      const want = rows
+        .filter((r) => (!filter.tag || r.tags.includes(filter.tag)) && (!('stage' in filter) || r.stage === filter.stage))
+        .sort((a, b) => b.lastContactAt! - a.lastContactAt!)
+        .map((r) => r.id);
+      expect(await allPages(db, { ...filter, bounds: tiny }, 7), label).toEqual(want);
+    }
+  });
+
   test('a word found too broad is not key-read again as the seller types on: its rows are scanned', async () => {
     const db = freshDb();
     const rows = Array.from({ length: 120 }, (_, i) => buyer(i, { name: `Jennifer Jo${i}`, company: i % 4 ? null : 'Johnson Ltd', stage: i % 3 ? 'quoted' : 'new', lastContactAt: NOW - i * 1000 }));
     await seed(db, rows);
-    const keyReads: number[] = [];
-    const proto = db.Collection.prototype as { primaryKeys: (...a: unknown[]) => Promise<unknown[]> };
-    const primaryKeys = proto.primaryKeys;
-    proto.primaryKeys = async function (this: unknown, ...a: unknown[]) {
-      const keys = await primaryKeys.apply(this, a);
-      keyReads.push(keys.length);
-      return keys;
-    };
-    try {
-      const tiny = { keyCap: 20, rowCap: 10 };
-      // "jennifer" (120 buyers) is the most selective word by its length: found broad once...
-      await findBuyers({ query: 'jennifer johnson', stage: 'new', limit: 5, now: NOW, bounds: tiny }, db);
-      expect(keyReads.length).toBeGreaterThan(0);
-      keyReads.length = 0;
-      // ...then not read for keys again; the page is still right.
-      const page = await findBuyers({ query: 'jennifer johnson l', stage: 'new', limit: 5, now: NOW, bounds: tiny }, db);
-      expect(keyReads).toEqual([]);
-      const want = rows.filter((r) => r.company === 'Johnson Ltd' && r.stage === 'new').map((r) => r.id);
-      expect(page.buyers.length).toBeGreaterThan(0);
-      expect(page.buyers.every((b) => want.includes(b.id))).toBe(true);
-    } finally {
-      proto.primaryKeys = primaryKeys;
-    }
+    const keyReads = countKeyReads(db);
+    const tiny = { keyCap: 20, rowCap: 10 };
+    // "jennifer" (120 buyers) is the most selective word by its length: found broad once...
+    await findBuyers({ query: 'jennifer johnson', stage: 'new', limit: 5, now: NOW, bounds: tiny }, db);
+    expect(keyReads.length).toBeGreaterThan(0);
+    keyReads.length = 0;
+    // ...then not read for keys again; the page is still right.
+    const page = await findBuyers({ query: 'jennifer johnson l', stage: 'new', limit: 5, now: NOW, bounds: tiny }, db);
+    expect(keyReads).toEqual([]);
+    const want = rows.filter((r) => r.company === 'Johnson Ltd' && r.stage === 'new').map((r) => r.id);
+    expect(page.buyers.length).toBeGreaterThan(0);
+    expect(page.buyers.every((b) => want.includes(b.id))).toBe(true);
   });
 });

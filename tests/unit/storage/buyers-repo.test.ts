@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { freshDb, newBuyer } from './helpers';
 import {
   allTags, buyerCursor, countBuyers, createBuyer, deleteBuyer, findBuyersByIdentity, findLikelyDuplicates, getBuyer, listBuyers, mergeBuyers,
-  bulkPutBuyers, searchBuyers, searchBuyersPage, updateBuyer,
+  bulkPutBuyers, findBuyers, updateBuyer,
 } from '../../../storage/buyers-repo';
 import { addTouchpoint, listTimeline } from '../../../storage/touchpoints-repo';
 import { listInquiries } from '../../../storage/inquiries-repo';
@@ -21,7 +21,7 @@ describe('buyers repository', () => {
     expect(await getBuyer(b.id, db)).toEqual(b);
     const u = await updateBuyer(b.id, { company: 'Becker Haustechnik GmbH', stage: 'quoted' }, db);
     expect(u.company).toBe('Becker Haustechnik GmbH');
-    expect((await searchBuyers('haustechnik', 50, db)).map((x) => x.id)).toEqual([b.id]);
+    expect((await findBuyers({ query: 'haustechnik', limit: 50 }, db)).buyers.map((x) => x.id)).toEqual([b.id]);
     const row = await db.buyers.get(b.id);
     expect(row?.matchKeys).toContain('c:beckerhaustechnik');
     await expect(updateBuyer('nope', {}, db)).rejects.toThrow(/not found/);
@@ -135,7 +135,7 @@ describe('buyers repository', () => {
   });
 });
 
-describe('searchBuyers', () => {
+describe('search (findBuyers with words)', () => {
   test('by name, company, email, phone digits, WhatsApp, WeChat, tag, Chinese and Arabic words', async () => {
     const db = freshDb();
     const becker = await createBuyer(newBuyer({
@@ -145,7 +145,7 @@ describe('searchBuyers', () => {
     const wang = await createBuyer(newBuyer({ name: '王伟', company: '深圳市华强五金有限公司', phones: ['+8613812345678'] }), db);
     const arab = await createBuyer(newBuyer({ name: 'محمد الحسن', company: 'شركة النور' }), db);
     await createBuyer(newBuyer({ name: 'Anna Schmidt', company: 'Schmidt AG' }), db);
-    const ids = async (q: string) => (await searchBuyers(q, 50, db)).map((x) => x.id);
+    const ids = async (q: string) => (await findBuyers({ query: q, limit: 50 }, db)).buyers.map((x) => x.id);
     expect(await ids('jonas bec')).toEqual([becker.id]);
     expect(await ids('HAUSTECH')).toEqual([becker.id]);
     expect(await ids('j.becker@becker')).toEqual([becker.id]);
@@ -158,16 +158,19 @@ describe('searchBuyers', () => {
     expect(await ids('华强五金')).toEqual([wang.id]);
     expect(await ids('مُحَمَّد')).toEqual([arab.id]);
     expect(await ids('jonas schmidt')).toEqual([]);
-    expect(await ids('')).toEqual([]);
+    // No words: the list, as the panel shows it.
+    expect(await ids('  ')).toHaveLength(4);
   });
 
   test('caps the results', async () => {
     const db = freshDb();
     for (let i = 0; i < 30; i++) await createBuyer(newBuyer({ name: `Maria Garcia ${i}` }), db);
-    expect(await searchBuyers('garcia', 10, db)).toHaveLength(10);
-    expect(await searchBuyers('maria gar', 50, db)).toHaveLength(30);
-    expect((await searchBuyersPage('garcia', 10, db)).more).toBe(true);
-    expect((await searchBuyersPage('maria gar', 50, db)).more).toBe(false);
+    const capped = await findBuyers({ query: 'garcia', limit: 10 }, db);
+    expect(capped.buyers).toHaveLength(10);
+    expect(capped.more).toBe(true);
+    const all = await findBuyers({ query: 'maria gar', limit: 50 }, db);
+    expect(all.buyers).toHaveLength(30);
+    expect(all.more).toBe(false);
   });
 
   test('words typed in order rank first; any order and across fields still match', async () => {
@@ -176,7 +179,7 @@ describe('searchBuyers', () => {
     const across = await createBuyer(newBuyer({ name: 'Jennifer Smith', company: 'Johnson Tools' }), db, 2000);
     const inOrder = await createBuyer(newBuyer({ name: 'Jennifer Johnson' }), db, 1000);
     await createBuyer(newBuyer({ name: 'Jennifer Smith' }), db);
-    const ids = async (q: string) => (await searchBuyers(q, 50, db)).map((x) => x.id);
+    const ids = async (q: string) => (await findBuyers({ query: q, limit: 50 }, db)).buyers.map((x) => x.id);
     expect(await ids('jennifer johnson')).toEqual([inOrder.id, reversed.id, across.id]);
     expect(await ids('Jennifer Jo')).toEqual([inOrder.id, reversed.id, across.id]);
     expect((await ids('johnson jen'))[0]).toBe(reversed.id);
@@ -192,11 +195,11 @@ describe('searchBuyers', () => {
     }));
     await bulkPutBuyers(many, db);
     const sought = await createBuyer(newBuyer({ name: 'Anna Zed', company: 'Quxley Ltd' }), db);
-    const page = await searchBuyersPage('anna quxley', 50, db);
+    const page = await findBuyers({ query: 'anna quxley', limit: 50 }, db);
     const found = page.buyers.some((b) => b.id === sought.id);
     expect(found || page.more, 'found, or flagged as possibly more').toBe(true);
     expect(page.buyers.every((b) => b.name?.startsWith('Anna') && b.company === 'Quxley Ltd')).toBe(true);
     // Typed more selectively, it is found.
-    expect((await searchBuyers('quxley anna', 50, db)).map((b) => b.id)).toEqual([sought.id]);
+    expect((await findBuyers({ query: 'quxley anna', limit: 50 }, db)).buyers.map((b) => b.id)).toEqual([sought.id]);
   });
 });

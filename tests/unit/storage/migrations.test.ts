@@ -22,7 +22,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { openDb, type BuyerbookDB } from '../../../storage/db';
 import { SCHEMA_VERSIONS, LATEST_VERSION, type SchemaVersion } from '../../../storage/versions';
 import { saveCapture } from '../../../storage/capture-repo';
-import { createBuyer, searchBuyers } from '../../../storage/buyers-repo';
+import { createBuyer, findBuyers } from '../../../storage/buyers-repo';
 import { addTouchpoint } from '../../../storage/touchpoints-repo';
 import { updateSettings } from '../../../storage/settings-repo';
 import { capture, newBuyer } from './helpers';
@@ -87,6 +87,6 @@ describe('version 1', () => {
     opened.push(latest);
     expect(await dump(latest)).toEqual(before);
     expect(latest.verno).toBe(LATEST_VERSION);
-    expect((await searchBuyers('五金', 50, latest)).map((b) => b.name)).toEqual(['王伟']);
+    expect((await findBuyers({ query: '五金' }, latest)).buyers.map((b) => b.name)).toEqual(['王伟']);
   });
 });

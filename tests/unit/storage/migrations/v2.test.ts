@@ -7,7 +7,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { openDb, type BuyerbookDB } from '../../../../storage/db';
 import { SCHEMA_VERSIONS } from '../../../../storage/versions';
-import { getBuyer, searchBuyers, searchBuyersPage } from '../../../../storage/buyers-repo';
+import { findBuyers, getBuyer } from '../../../../storage/buyers-repo';
 import { listTimeline } from '../../../../storage/touchpoints-repo';
 import { backfillPhrases } from '../../../../storage/phrase-backfill';
 import { getSettings } from '../../../../storage/settings-repo';
@@ -59,7 +59,7 @@ test('v1 buyers gain their phrases, and everything else survives', async () => {
   const bare = v1Buyer('b-bare', { searchTokens: [] });
   await v1.buyers.bulkPut([jennifer, wang, bare] as never[]);
   await v1.touchpoints.put({ id: 't-1', buyerId: 'b-jennifer', channel: 'email', direction: 'out', kind: 'quote-sent', at: 1_750_000_000_000, note: 'FOB', inquiryId: null } as never);
-  expect(await searchBuyers('Jennifer Jo', 10, v1).catch(() => 'no phrases index')).toBe('no phrases index');
+  expect(await findBuyers({ query: 'Jennifer Jo', limit: 10 }, v1).catch(() => 'no phrases index')).toBe('no phrases index');
   v1.close();
 
   // Opened at version 2 exactly: later versions have their own tests.
@@ -69,7 +69,7 @@ test('v1 buyers gain their phrases, and everything else survives', async () => {
   // Right after the upgrade: every row as it was, and found by search through its tokens.
   expect(await dump()).toEqual([bare, jennifer, wang]);
   expect(db.verno).toBe(2);
-  expect((await searchBuyers('Jennifer Jo', 10, db)).map((b) => b.id)).toEqual(['b-jennifer']);
+  expect((await findBuyers({ query: 'Jennifer Jo', limit: 10 }, db)).buyers.map((b) => b.id)).toEqual(['b-jennifer']);
   expect((await getSettings(db)).ownIdentity.names).toEqual([]); // the marker is no setting
 
   // The backfill, in batches of two rows: resumable, and a no-op once done.
@@ -92,10 +92,10 @@ test('v1 buyers gain their phrases, and everything else survives', async () => {
   expect(await getBuyer('b-jennifer', db)).not.toHaveProperty('phrases');
   expect((await listTimeline('b-jennifer', {}, db)).map((t) => t.id)).toEqual(['t-1']);
   expect(await db.buyers.where('phrases').startsWith('jennifer jo').primaryKeys()).toEqual(['b-jennifer']);
-  const found = await searchBuyersPage('Jennifer Jo', 10, db);
-  expect(found).toEqual({ buyers: [expect.objectContaining({ id: 'b-jennifer' })], more: false });
-  expect((await searchBuyers('sample-req', 10, db)).map((b) => b.id)).toEqual(['b-jennifer']);
-  expect((await searchBuyers('五金', 10, db)).map((b) => b.id)).toEqual(['b-wang']);
+  const found = await findBuyers({ query: 'Jennifer Jo', limit: 10 }, db);
+  expect(found).toEqual({ buyers: [expect.objectContaining({ id: 'b-jennifer' })], more: false, next: null });
+  expect((await findBuyers({ query: 'sample-req', limit: 10 }, db)).buyers.map((b) => b.id)).toEqual(['b-jennifer']);
+  expect((await findBuyers({ query: '五金', limit: 10 }, db)).buyers.map((b) => b.id)).toEqual(['b-wang']);
 });
 
 test('a book created at version 2 has no backfill due', async () => {
