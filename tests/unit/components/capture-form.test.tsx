@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { alibabaCapture, dataValue } from './helpers';
 import { CaptureForm } from '../../../components/capture-form';
 import { getDb } from '../../../storage/db';
-import { createBuyer, findBuyersByIdentity, getBuyer, listBuyers, countBuyers } from '../../../storage/buyers-repo';
+import { createBuyer, findBuyersByIdentity, getBuyer, findBuyers, countBuyers } from '../../../storage/buyers-repo';
 import { saveCapture } from '../../../storage/capture-repo';
 import { listInquiries } from '../../../storage/inquiries-repo';
 import { listTimeline } from '../../../storage/touchpoints-repo';
@@ -64,7 +64,7 @@ describe('CaptureForm', () => {
     await user.click(screen.getByTestId('save-capture'));
     expect(await screen.findByTestId('saved-notice')).toBeTruthy();
 
-    const buyers = await listBuyers({});
+    const { buyers } = await findBuyers();
     expect(await countBuyers()).toBe(1);
     const b = buyers[0]!;
     expect(b.name).toBe('Jonas Becker-Wolf');
@@ -175,6 +175,6 @@ describe('CaptureForm', () => {
     // The same form saves once the book is back.
     await user.click(screen.getByTestId('save-capture'));
     await screen.findByTestId('saved-notice');
-    expect((await listBuyers({}))[0]?.company).toBe('Becker Armaturen AG');
+    expect((await findBuyers()).buyers[0]?.company).toBe('Becker Armaturen AG');
   });
 });

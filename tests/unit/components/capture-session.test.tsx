@@ -13,7 +13,7 @@ import { ThisPageView } from '../../../components/this-page-view';
 import { emptyCapture, type RawCapture } from '../../../lib/capture';
 import { CLIP_MARKER } from '../../../lib/capture-repair';
 import type { PanelRequest } from '../../../lib/messages';
-import { listBuyers } from '../../../storage/buyers-repo';
+import { findBuyers } from '../../../storage/buyers-repo';
 import { listInquiries } from '../../../storage/inquiries-repo';
 
 const noop = () => {};
@@ -53,7 +53,7 @@ describe('a capture that fails its schema', () => {
 
     await user.click(screen.getByTestId('save-capture'));
     await screen.findByTestId('saved-notice');
-    const [buyer] = await listBuyers({});
+    const [buyer] = (await findBuyers()).buyers;
     const [inquiry] = await listInquiries(buyer!.id);
     expect(inquiry?.message?.startsWith('We need 300 sets.')).toBe(true);
     expect(inquiry?.message?.length).toBeLessThanOrEqual(50_000);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { freshDb, newBuyer } from './helpers';
 import {
-  allTags, buyerCursor, countBuyers, createBuyer, deleteBuyer, findBuyersByIdentity, findLikelyDuplicates, getBuyer, listBuyers, mergeBuyers,
-  bulkPutBuyers, findBuyers, updateBuyer,
+  allTags, countBuyers, createBuyer, deleteBuyer, findBuyersByIdentity, findLikelyDuplicates, getBuyer, mergeBuyers,
+  bulkPutBuyers, findBuyers, updateBuyer, type FindOptions,
 } from '../../../storage/buyers-repo';
 import { addTouchpoint, listTimeline } from '../../../storage/touchpoints-repo';
 import { listInquiries } from '../../../storage/inquiries-repo';
@@ -40,21 +40,23 @@ describe('buyers repository', () => {
     expect(await db.touchpoints.count()).toBe(0);
   });
 
-  test('listBuyers: newest contact first, never-contacted last, filters and total', async () => {
+  test('the list (findBuyers, no words): newest contact first, never-contacted last, filters and total', async () => {
     const db = freshDb();
     const a = await createBuyer(newBuyer({ name: 'A', tags: ['vip'] }), db, 1000);
     const b = await createBuyer(newBuyer({ name: 'B', stage: 'quoted' }), db, 2000);
     const c = await createBuyer(newBuyer({ name: 'C', tags: ['vip'], stage: 'quoted' }), db, 3000);
     await addTouchpoint({ buyerId: a.id, channel: 'email', direction: 'out', kind: 'quote-sent', at: 5000, note: '' }, db);
     await addTouchpoint({ buyerId: b.id, channel: 'email', direction: 'out', kind: 'follow-up', at: 4000, note: '' }, db);
+    const list = async (o: FindOptions) => (await findBuyers(o, db)).buyers.map((x) => x.id);
     expect(await countBuyers({}, db)).toBe(3);
-    expect((await listBuyers({}, db)).map((x) => x.name)).toEqual(['A', 'B', 'C']);
-    const [first] = await listBuyers({ limit: 1 }, db);
-    expect((await listBuyers({ after: buyerCursor(first!), limit: 1 }, db)).map((x) => x.name)).toEqual(['B']);
-    expect((await listBuyers({ tag: 'vip' }, db)).map((x) => x.id)).toEqual([a.id, c.id]);
-    expect((await listBuyers({ stage: 'quoted' }, db)).map((x) => x.id)).toEqual([b.id, c.id]);
+    expect((await findBuyers({}, db)).buyers.map((x) => x.name)).toEqual(['A', 'B', 'C']);
+    const first = await findBuyers({ limit: 1 }, db);
+    expect(first.buyers.map((x) => x.name)).toEqual(['A']);
+    expect((await findBuyers({ after: first.next!, limit: 1 }, db)).buyers.map((x) => x.name)).toEqual(['B']);
+    expect(await list({ tag: 'vip' })).toEqual([a.id, c.id]);
+    expect(await list({ stage: 'quoted' })).toEqual([b.id, c.id]);
     expect(await countBuyers({ stage: 'quoted' }, db)).toBe(2);
-    expect((await listBuyers({ tag: 'vip', stage: 'quoted' }, db)).map((x) => x.id)).toEqual([c.id]);
+    expect(await list({ tag: 'vip', stage: 'quoted' })).toEqual([c.id]);
     expect(await countBuyers({ tag: 'vip', stage: 'quoted' }, db)).toBe(1);
     expect(await countBuyers({ tag: 'vip' }, db)).toBe(2);
     expect(await allTags(db)).toEqual(['vip']);
