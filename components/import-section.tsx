@@ -6,7 +6,8 @@
 import { useState, type ChangeEvent } from 'react';
 import { IMPORT_FIELDS, guessMapping, type ImportField } from '../lib/column-mapping';
 import { t, type MessageKey } from '../lib/i18n';
-import { applyImport, planImport, readSheet, SheetError, type ImportPlan, type SheetTable, type SkipReason } from '../storage/sheet-import';
+import { sheetErrorMessage } from './import-messages';
+import { applyImport, planImport, readSheet, type ImportPlan, type SheetTable, type SkipReason } from '../storage/sheet-import';
 
 const FIELD_KEYS: Record<ImportField, MessageKey> = {
   name: 'importFieldName',
@@ -65,8 +66,7 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
       await replan(tbl, map);
     } catch (err) {
       setTable(null);
-      const key: MessageKey = err instanceof SheetError && err.reason === 'empty' ? 'importEmpty' : err instanceof SheetError && err.reason === 'tooLarge' ? 'importTooLarge' : 'importUnreadable';
-      setMessage({ ok: false, text: t(key, err instanceof Error ? err.message : String(err)) });
+      setMessage({ ok: false, text: sheetErrorMessage(err) });
     }
   };
 

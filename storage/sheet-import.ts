@@ -26,19 +26,30 @@ import { StorageValidationError } from './validate';
 export interface SheetTable {
   headers: string[];
   rows: string[][];
+  /**
+   * The row number of the header as a spreadsheet shows it, when it is not the first row (a
+   * title or blank rows above it); the rows follow it, every one of them kept, blank or not.
+   */
+  headerRow?: number;
 }
 
 /** A sheet larger than this is refused before it is read: an import is buyers, not a database. */
 export const MAX_IMPORT_ROWS = 100_000;
 
 export class SheetError extends Error {
-  constructor(readonly reason: 'unreadable' | 'empty' | 'tooLarge', detail = '') {
+  constructor(readonly reason: 'unreadable' | 'empty' | 'noRows' | 'tooLarge' | 'oldExcel' | 'notSheet', detail = '') {
     super(detail || reason);
     this.name = 'SheetError';
   }
 }
 
+/** The first bytes of an OLE compound file: Excel 97–2003 (.xls), which no reader here opens. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
 function decodeText(bytes: Uint8Array): string {
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark (tab-separated).
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -47,15 +58,76 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * Text no sheet has: a NUL, or many control characters or undecodable bytes near the start. An
+ * image, a PDF or a database file decodes to such text, and would otherwise be previewed as
+ * rows of nonsense, each "skipped: no name".
+ */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 4096);
+  if (head.includes('\u0000')) return true;
+  const odd = head.match(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return odd > Math.max(2, head.length / 50);
+}
+
+const blankRow = (r: readonly string[]) => r.every((c) => c.trim() === '');
+
+/**
+ * The header among the first rows: the one the most columns are recognised in (the first of
+ * equals), so a title line or blank lines above it (a lead list as printed) are passed over.
+ * Without any recognised header, the first row that is not blank: the seller maps it by hand.
+ */
+const HEADER_SEARCH_ROWS = 20;
+function headerIndex(all: readonly string[][]): number {
+  let best = -1;
+  let bestCount = 0;
+  for (let i = 0; i < Math.min(all.length, HEADER_SEARCH_ROWS); i++) {
+    const count = guessMapping(all[i]!).filter(Boolean).length;
+    if (count > bestCount) {
+      best = i;
+      bestCount = count;
+    }
+  }
+  return best >= 0 ? best : all.findIndex((r) => !blankRow(r));
+}
+
+/** Rows of cells as read (blank rows kept, trailing ones dropped) into a header and its rows. */
+function toTable(all: string[][]): SheetTable {
+  while (all.length && blankRow(all[all.length - 1]!)) all.pop();
+  if (all.length === 0) throw new SheetError('empty');
+  const at = headerIndex(all);
+  const rows = all.slice(at + 1);
+  if (rows.length > MAX_IMPORT_ROWS) throw new SheetError('tooLarge', String(rows.length));
+  return { headers: all[at]!.map((h) => h.trim()), rows, ...(at > 0 ? { headerRow: at + 1 } : {}) };
+}
+
+/**
+ * Every line end outside quotes made "\n": papaparse takes the first kind it meets for the whole
+ * file, so rows pasted together from Mac, Windows and Unix files ran into each other's cells.
+ * Line ends inside a quoted cell are the cell's own and stay as they are. Trailing line ends go:
+ * papaparse's delimiter guess counts the empty last line, and took a two-column tab or semicolon
+ * sheet for one column.
+ */
+function oneKindOfLineEnd(text: string): string {
+  let out = '';
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 13 && !quoted) {
+      out += text.slice(from, i) + '\n';
+      if (text.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
+    }
+  }
+  return (out + text.slice(from)).replace(/\n+$/, '');
+}
+
 export function parseCsvText(text: string): SheetTable {
   // Blank rows are kept (reported as empty) so every row keeps the number a spreadsheet shows.
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const all = parsed.data.map((r) => r.map((c) => unescapeCell(String(c ?? ''))));
-  while (all.length && all[all.length - 1]!.every((c) => c.trim() === '')) all.pop();
-  if (all.length === 0) throw new SheetError('empty');
-  const [headers, ...rows] = all;
-  if (rows.length > MAX_IMPORT_ROWS) throw new SheetError('tooLarge', String(rows.length));
-  return { headers: headers!.map((h) => h.trim()), rows };
+  const parsed = Papa.parse<string[]>(oneKindOfLineEnd(text), { skipEmptyLines: false, newline: '\n' });
+  return toTable(parsed.data.map((r) => r.map((c) => unescapeCell(String(c ?? '')))));
 }
 
 const cellText = (c: unknown): string => (c == null ? '' : c instanceof Date ? c.toISOString() : String(c));
@@ -69,6 +141,8 @@ export async function readSheet(file: Blob): Promise<SheetTable> {
     throw new SheetError('unreadable', err instanceof Error ? err.message : String(err));
   }
   if (bytes.length === 0) throw new SheetError('empty');
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw new SheetError('oldExcel');
+  let table: SheetTable;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     let data: unknown[][];
     try {
@@ -76,12 +150,14 @@ export async function readSheet(file: Blob): Promise<SheetTable> {
     } catch (err) {
       throw new SheetError('unreadable', err instanceof Error ? err.message : String(err));
     }
-    const rows = data.map((r) => r.map(cellText)).filter((r) => r.some((c) => c.trim() !== ''));
-    if (rows.length === 0) throw new SheetError('empty');
-    if (rows.length - 1 > MAX_IMPORT_ROWS) throw new SheetError('tooLarge', String(rows.length - 1));
-    return { headers: rows[0]!.map((h) => h.trim()), rows: rows.slice(1) };
+    table = toTable(data.map((r) => r.map(cellText)));
+  } else {
+    const text = decodeText(bytes);
+    if (looksBinary(text)) throw new SheetError('notSheet');
+    table = parseCsvText(text);
   }
-  return parseCsvText(decodeText(bytes));
+  if (table.rows.every(blankRow)) throw new SheetError('noRows');
+  return table;
 }
 
 export type SkipReason = 'empty' | 'invalid' | 'duplicateInFile';
@@ -196,8 +272,9 @@ export async function planImport(
   const rows: PlannedRow[] = [];
   // Rows of the file that describe one buyer: the later rows are folded into the first one.
   const firstByKey = new Map<string, PlannedRow>();
+  const firstLine = (table.headerRow ?? 1) + 1;
   for (const [i, cells] of table.rows.entries()) {
-    const line = i + 2;
+    const line = firstLine + i;
     const { buyer, dropped } = rowToBuyer(cells, mapping, now);
     const plan: PlannedRow = { line, status: 'skip', buyer: null, match: null, reason: null, detail: '', dropped };
     rows.push(plan);
