@@ -3,7 +3,7 @@
  * Buyerbook's own buyers CSV). Three steps, each one callable on its own by the panel:
  *   readSheet    the file as a header row and rows of text (CSV in UTF-8 or GB18030, or .xlsx);
  *   planImport   every row turned into a buyer with the column mapping, validated, and matched
- *                against the book by the recognition of capture (findBuyersByIdentity), else by
+ *                against the book by the recognition of capture (findBuyersByIdentities), else by
  *                the same name at the same company; rows skipped are reported with their reason;
  *   applyImport  the plan written in one transaction: new buyers created, matches merged with
  *                mergeBuyerFields (nothing the book knew is dropped).
@@ -15,12 +15,13 @@ import { guessMapping, type ImportField } from '../lib/column-mapping';
 import { splitList, unescapeCell } from '../lib/csv';
 import { companyKey, nameKey } from '../lib/match-names';
 import { normalizeCountry, normalizeEmail, normalizeLinkedIn, normalizePhone, normalizeWebsite } from '../lib/normalize';
-import { fromBuyerRow, toBuyerRow, uniqStrings } from './buyer-row';
-import { bulkPutBuyers, findBuyersByIdentity, findLikelyDuplicates, mergeBuyerFields } from './buyers-repo';
+import { fromBuyerRow, matchKeysOf, toBuyerRow, uniqStrings } from './buyer-row';
+import { bulkImport } from './bulk-import';
+import { findBuyersByIdentities, mergeBuyerFields } from './buyers-repo';
 import { getDb, type BuyerbookDB } from './db';
 import { refreshDerived, writeBook } from './derived-fields';
 import { newId } from './ids';
-import { STAGES, type Buyer, type Stage } from './schema';
+import { STAGES, type Buyer, type BuyerRow, type Stage } from './schema';
 import { StorageValidationError } from './validate';
 
 export interface SheetTable {
@@ -254,13 +255,37 @@ const identityKeys = (b: Buyer): string[] => [
 const hasAnything = (b: Buyer) =>
   !!(b.name || b.company || b.emails.length || b.phones.length || b.whatsapp || b.wechat || b.linkedin || b.website);
 
-/** Same name at the same company: the match for a row with no email, phone or other identity. */
-async function sameNameAndCompany(b: Buyer, db: BuyerbookDB): Promise<Buyer | null> {
-  if (!b.name || !b.company) return null;
-  const n = nameKey(b.name);
-  const c = companyKey(b.company);
-  const found = await findLikelyDuplicates({ name: b.name, company: b.company }, 5, db);
-  return found.find((x) => nameKey(x.name) === n && companyKey(x.company) === c) ?? null;
+/** Values per anyOf query of the name lookup. */
+const NAME_QUERY_VALUES = 1000;
+
+/**
+ * Same name at the same company: the match for a row with no email, phone or other identity
+ * (the most recently updated such buyer). Looked up for all the rows at once by the `matchKeys`
+ * index, each name key or, for a name too short to have one, the company's.
+ */
+async function sameNameAndCompany(buyers: readonly Buyer[], db: BuyerbookDB): Promise<(Buyer | null)[]> {
+  const want = buyers.map((b) => {
+    if (!b.name || !b.company) return null;
+    const n = nameKey(b.name);
+    const c = companyKey(b.company);
+    const key = matchKeysOf(b).find((k) => k.startsWith(n.length > 1 ? 'n:' : 'c:'));
+    return key ? { n, c, key } : null;
+  });
+  const keys = [...new Set(want.flatMap((w) => (w ? [w.key] : [])))];
+  const byKey = new Map<string, BuyerRow[]>();
+  for (let i = 0; i < keys.length; i += NAME_QUERY_VALUES) {
+    const part = keys.slice(i, i + NAME_QUERY_VALUES);
+    const wanted = new Set(part);
+    for (const row of await db.buyers.where('matchKeys').anyOf(part).distinct().toArray()) {
+      for (const k of row.matchKeys) if (wanted.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), row]);
+    }
+  }
+  return want.map((w) => {
+    if (!w) return null;
+    const same = (byKey.get(w.key) ?? []).filter((x) => nameKey(x.name) === w.n && companyKey(x.company) === w.c);
+    same.sort((a, b) => b.updatedAt - a.updatedAt);
+    return same[0] ? fromBuyerRow(same[0]) : null;
+  });
 }
 
 export async function planImport(
@@ -272,6 +297,7 @@ export async function planImport(
   const rows: PlannedRow[] = [];
   // Rows of the file that describe one buyer: the later rows are folded into the first one.
   const firstByKey = new Map<string, PlannedRow>();
+  const toMatch: { plan: PlannedRow; buyer: Buyer }[] = [];
   const firstLine = (table.headerRow ?? 1) + 1;
   for (const [i, cells] of table.rows.entries()) {
     const line = firstLine + i;
@@ -298,15 +324,25 @@ export async function planImport(
       continue;
     }
     for (const k of keys) firstByKey.set(k, plan);
-    const match = (await findBuyersByIdentity(buyer, db))[0] ?? (await sameNameAndCompany(buyer, db));
     plan.buyer = buyer;
-    plan.match = match;
-    plan.status = match ? 'merge' : 'new';
+    // Matched below, all rows together, each by what its own row says (later rows folded into
+    // it do not widen its match).
+    toMatch.push({ plan, buyer });
   }
+  const byIdentity = await findBuyersByIdentities(toMatch.map((m) => m.buyer), db);
+  const unmatched = toMatch.filter((_, i) => !byIdentity[i]![0]);
+  const byName = await sameNameAndCompany(unmatched.map((m) => m.buyer), db);
+  const nameMatch = new Map(unmatched.map((m, i) => [m.plan, byName[i] ?? null]));
+  toMatch.forEach(({ plan }, i) => {
+    plan.match = byIdentity[i]![0] ?? nameMatch.get(plan) ?? null;
+    plan.status = plan.match ? 'merge' : 'new';
+  });
   const counts = { new: 0, merge: 0, skip: 0 };
   for (const r of rows) counts[r.status]++;
   return { rows, counts };
 }
+
+const APPLY_BATCH = 500;
 
 /** Writes the plan in one transaction; returns the buyers created and merged. */
 export async function applyImport(
@@ -315,8 +351,8 @@ export async function applyImport(
   now: number = Date.now(),
 ): Promise<{ created: number; merged: number }> {
   return writeBook(db, async () => {
-    let created = 0;
     const mergedIds: string[] = [];
+    const created: Buyer[] = [];
     for (const r of plan.rows) {
       if (!r.buyer || r.status === 'skip') continue;
       const current = r.match ? await db.buyers.get(r.match.id) : undefined;
@@ -324,12 +360,14 @@ export async function applyImport(
         await db.buyers.put(toBuyerRow(mergeBuyerFields(fromBuyerRow(current), { ...r.buyer, id: current.id }, now)));
         mergedIds.push(current.id);
       } else {
-        await bulkPutBuyers([r.buyer], db);
-        created++;
+        created.push(r.buyer);
       }
     }
+    // New buyers go in by the hundred, each row written once with its derived fields (bulkImport):
+    // one at a time, each written and then refreshed, a sheet of 50,000 rows took many minutes.
+    for (let i = 0; i < created.length; i += APPLY_BATCH) await bulkImport({ buyers: created.slice(i, i + APPLY_BATCH), inquiries: [], touchpoints: [] }, db, now);
     // Merged rows were written here: their derived fields follow like on every other write path.
     await refreshDerived(db, mergedIds, now);
-    return { created, merged: mergedIds.length };
+    return { created: created.length, merged: mergedIds.length };
   });
 }

@@ -129,3 +129,27 @@ describe('sheets as sellers have them', () => {
     expect(await dumpBook(db)).toEqual(before);
   });
 });
+
+describe('a big sheet', () => {
+  test('50,000 rows: a preview that finds the buyers already in the book by email, phone, or name at the company', async () => {
+    const db = freshDb();
+    await seedBook(db);
+    const lines = ['Name,Company,Email,Phone'];
+    for (let i = 0; i < 50_000; i++) lines.push(`Lead ${i},Firm ${i % 997},lead${i}@expo${i % 50}.example,`);
+    // Known buyers of the test book (backup/book.ts), each by another identity.
+    lines[10_001] = 'Someone,,WANG@huaqiang.example,';
+    lines[20_001] = ',,,+971 50 123 4567';
+    lines[30_001] = '=cmd,,,';
+    lines[40_001] = 'Zoë 🌟 O’Brien,"=HYPERLINK(""http://evil.example"")",,';
+    // The same lead twice in the file: folded into its first row.
+    lines[50_000] = 'Lead 5,Firm 5,lead5@expo5.example,';
+    const table = await read(lines.join('\r\n'));
+    expect(table.rows).toHaveLength(50_000);
+    const p = await planImport(table, undefined, db);
+    expect(p.counts).toEqual({ new: 49_996, merge: 3, skip: 1 });
+    expect(p.rows[10_000]!.match?.id).toBe('b-1-zh');
+    expect(p.rows[20_000]!.match?.id).toBe('b-2-ar');
+    expect(p.rows[40_000]!.match?.id).toBe('b-3-emoji');
+    expect(p.rows[49_999]).toMatchObject({ status: 'skip', reason: 'duplicateInFile', detail: '7' });
+  }, 120_000);
+});
