@@ -100,7 +100,7 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
       <p className="muted">{t('importHelp')}</p>
       <div className="field">
         <label htmlFor="import-file">{t('importChoose')}</label>
-        <input id="import-file" type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={choose} disabled={busy} data-testid="import-file" />
+        <input id="import-file" type="file" accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv" onChange={choose} disabled={busy} data-testid="import-file" />
       </div>
       {table ? (
         <table className="import-mapping" data-testid="import-mapping">

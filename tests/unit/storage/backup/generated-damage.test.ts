@@ -241,6 +241,21 @@ async function variants(base: Uint8Array<ArrayBuffer>): Promise<Variant[]> {
     settings.rows = [...settings.rows, { key, value: { x: 1 } }].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
     add(`a setting named ${key}`, await rebuilt([header, ...cs]), true);
   }
+  // Optional fields the base rows do not have: a time zone no calendar knows, stage changes of every shape.
+  const optional: [string, unknown][] = [
+    ['timeZone', 'Mars/Olympus_Mons'], ['timeZone', ''], ['timeZone', 'UTC'], ['timeZone', 'Etc/GMT+14'], ['timeZone', '+08:00'],
+    ['timeZone', 'asia/shanghai'], ['timeZone', 'Asia/Shanghai\u0000'],
+    ['stageChanges', [{ id: 's1', at: 8.64e15, from: 'new', to: 'quoted', reason: '' }]],
+    ['stageChanges', [{ id: 's1', at: 1, from: 'new', to: 'won' }]],
+    ['stageChanges', Array.from({ length: 201 }, (_, i) => ({ id: `s${i}`, at: i, from: 'new', to: 'quoted' }))],
+    ['stageChanges', [{ id: 's1', at: 1, from: 'new', to: 'quoted', reason: 'r'.repeat(1001) }]],
+  ];
+  for (const [field, value] of optional) {
+    const cs = chunks();
+    const c = cs.find((x) => x.table === 'buyers') as { rows: Record<string, unknown>[] };
+    c.rows[int(c.rows.length)]![field] = value;
+    add(`a buyer's ${field} made ${JSON.stringify(value).slice(0, 60)}`, await rebuilt([header, ...cs]), true);
+  }
   for (const table of ['buyers', 'inquiries', 'touchpoints']) {
     const cs = chunks();
     const c = cs.find((x) => x.table === table) as { rows: Record<string, unknown>[] };
@@ -324,6 +339,10 @@ describe('generated damage to a real backup', () => {
         await exportCsv('touchpoints', { now: NOW }, db);
         await exportVCards('3.0', { now: NOW }, db);
         await exportVCards('4.0', { now: NOW }, db);
+        // And merged into a filled book.
+        const filled = freshDb();
+        await seedBook(filled, 3);
+        await restoreBackup(new Blob([v.bytes]), 'merge', { now: NOW }, filled);
       } catch (e) {
         failures.push(`${v.name} (accepted): ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : String(e)}`);
       }
