@@ -61,7 +61,11 @@ export function zipFiles(files: Record<string, string>): Uint8Array {
   end.u16(10, centrals.length);
   end.u32(12, cdSize);
   end.u32(16, offset);
-  const parts = [...locals, ...centrals, end.bytes];
+  return concatBytes(...locals, ...centrals, end.bytes);
+}
+
+/** The bytes of all parts, one after another. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

@@ -21,6 +21,7 @@ import { exportCsv } from '../../../../storage/csv-export';
 import { exportVCards } from '../../../../storage/vcard-export';
 import { LATEST_VERSION } from '../../../../storage/versions';
 import { backupProblemMessage } from '../../../../components/backup-messages';
+import { concatBytes } from '../../../support/xlsx';
 import { NOW, dumpBook, seedBook, type BookDump } from './book';
 
 type Variant = { name: string; bytes: Uint8Array<ArrayBuffer>; semantic: boolean };
@@ -39,15 +40,7 @@ function rng(seed: number): () => number {
 
 const enc = new TextEncoder();
 const bytesOf = (s: string) => enc.encode(s) as Uint8Array<ArrayBuffer>;
-const concat = (...parts: Uint8Array[]): Uint8Array<ArrayBuffer> => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const concat = concatBytes;
 
 /** The text as a Chinese Windows "ANSI" save writes it: GB18030 (characters it lacks become "?"). */
 function gb18030(text: string): Uint8Array<ArrayBuffer> {
