@@ -9,6 +9,7 @@ const KEYS: Record<SheetError['reason'], MessageKey> = {
   tooLarge: 'importTooLarge',
   oldExcel: 'importOldExcel',
   notSheet: 'importNotSheet',
+  unclosedQuote: 'importUnclosedQuote',
 };
 
 /** The message key for an error of readSheet; anything else is "unreadable" with its own text. */

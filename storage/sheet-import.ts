@@ -38,7 +38,8 @@ export interface SheetTable {
 export const MAX_IMPORT_ROWS = 100_000;
 
 export class SheetError extends Error {
-  constructor(readonly reason: 'unreadable' | 'empty' | 'noRows' | 'tooLarge' | 'oldExcel' | 'notSheet', detail = '') {
+  /** unclosedQuote: the detail is the row number of the cell whose quote is never closed. */
+  constructor(readonly reason: 'unreadable' | 'empty' | 'noRows' | 'tooLarge' | 'oldExcel' | 'notSheet' | 'unclosedQuote', detail = '') {
     super(detail || reason);
     this.name = 'SheetError';
   }
@@ -128,6 +129,10 @@ function oneKindOfLineEnd(text: string): string {
 export function parseCsvText(text: string): SheetTable {
   // Blank rows are kept (reported as empty) so every row keeps the number a spreadsheet shows.
   const parsed = Papa.parse<string[]>(oneKindOfLineEnd(text), { skipEmptyLines: false, newline: '\n' });
+  // A quote never closed swallows every row after it into one cell: refused, with its row, rather
+  // than previewed as one buyer with the rest of the sheet in its company.
+  const open = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  if (open) throw new SheetError('unclosedQuote', String((open.row ?? 0) + 1));
   return toTable(parsed.data.map((r) => r.map((c) => unescapeCell(String(c ?? '')))));
 }
 

@@ -46,6 +46,13 @@ describe('files that are no sheet', () => {
     await expectRefused(zipFiles({ '[Content_Types].xml': '<Types/>' }), 'unreadable');
   });
 
+  test('a quote never closed is refused with its row: the rows after it would vanish into one cell', async () => {
+    await expectRefused('Name,Company,Email\nAnn,"A Co,ann@a.example\nBob,B Co,bob@b.example\nCy,C,c@c.example\n', 'unclosedQuote');
+    expect(((await refusal('Name,Company\n\nAnn,"A Co\nBob,B\n')) as SheetError).message).toBe('3');
+    // A quote inside a cell that does not start with one is only a character.
+    expect((await read('Name,Company\nAnn,A "big" Co\nBob,B\n')).rows).toEqual([['Ann', 'A "big" Co'], ['Bob', 'B']]);
+  });
+
   test('an empty file, and a sheet of only its header row', async () => {
     await expectRefused('', 'empty');
     await expectRefused('\r\n\r\n', 'empty');
