@@ -6,7 +6,8 @@
 import { useState, type ChangeEvent } from 'react';
 import { IMPORT_FIELDS, guessMapping, type ImportField } from '../lib/column-mapping';
 import { t, type MessageKey } from '../lib/i18n';
-import { applyImport, planImport, readSheet, SheetError, type ImportPlan, type SheetTable, type SkipReason } from '../storage/sheet-import';
+import { sheetErrorMessage } from './import-messages';
+import { applyImport, planImport, readSheet, type ImportPlan, type SheetTable, type SkipReason } from '../storage/sheet-import';
 
 const FIELD_KEYS: Record<ImportField, MessageKey> = {
   name: 'importFieldName',
@@ -65,8 +66,7 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
       await replan(tbl, map);
     } catch (err) {
       setTable(null);
-      const key: MessageKey = err instanceof SheetError && err.reason === 'empty' ? 'importEmpty' : err instanceof SheetError && err.reason === 'tooLarge' ? 'importTooLarge' : 'importUnreadable';
-      setMessage({ ok: false, text: t(key, err instanceof Error ? err.message : String(err)) });
+      setMessage({ ok: false, text: sheetErrorMessage(err) });
     }
   };
 
@@ -100,7 +100,7 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
       <p className="muted">{t('importHelp')}</p>
       <div className="field">
         <label htmlFor="import-file">{t('importChoose')}</label>
-        <input id="import-file" type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={choose} disabled={busy} data-testid="import-file" />
+        <input id="import-file" type="file" accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv" onChange={choose} disabled={busy} data-testid="import-file" />
       </div>
       {table ? (
         <table className="import-mapping" data-testid="import-mapping">

@@ -12,7 +12,7 @@ export type CsvCell = string | number | null | undefined;
 
 /** One block of CSV lines (with the header row when `header` is given), each line ending in CRLF. */
 export function csvLines(rows: readonly CsvCell[][], header?: readonly string[]): string {
-  const data = rows.map((r) => r.map((c) => (c == null ? '' : c)));
+  const data = rows.map((r) => r.map((c) => (c == null ? '' : typeof c === 'string' && QUOTED_FORMULA.test(c) ? `'${c}` : c)));
   const text = Papa.unparse(header ? { fields: [...header], data } : data, {
     escapeFormulae: true,
     newline: '\r\n',
@@ -24,9 +24,16 @@ export function csvLines(rows: readonly CsvCell[][], header?: readonly string[])
   return body ? body + '\r\n' : '';
 }
 
-/** The cell's value as it was before escapeFormulae added its quote. */
+/**
+ * A value that itself starts with quotes before a formula character ("'=x"): escapeFormulae
+ * leaves it alone (it starts with a quote), and the import would strip its own quote. It gets one
+ * more, like a formula, so the import's one strip gives it back.
+ */
+const QUOTED_FORMULA = /^'+[=+\-@\t\r]/;
+
+/** The cell's value as it was before the export added its quote (escapeFormulae's, or ours above). */
 export function unescapeCell(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return QUOTED_FORMULA.test(cell) ? cell.slice(1) : cell;
 }
 
 /** Several values in one cell: "a; b". */

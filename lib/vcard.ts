@@ -81,11 +81,19 @@ export interface ParsedContact {
   uid: string | null;
 }
 
-const str = (v: unknown): string => (v == null ? '' : String(v));
+/**
+ * ical.js takes an escaped backslash before a separator ("x\\;" or "x\\,": a name or tag ending in
+ * a backslash) for an escaped separator, and splits N or CATEGORIES in the wrong place. Escaped
+ * backslashes are swapped for a noncharacter before parsing (the lines unfolded first, so no fold
+ * splits a pair) and swapped back in every value read.
+ */
+const BACKSLASH = '\uFDD0';
+const str = (v: unknown): string => (v == null ? '' : String(v).replaceAll(BACKSLASH, '\\'));
 
 /** Reads a .vcf text back (any number of vCards, 3.0 or 4.0). */
 export function parseVCards(text: string): ParsedContact[] {
-  const parsed = ICAL.parse(text) as unknown;
+  const source = text.includes(BACKSLASH) ? text : text.replace(/\r?\n[ \t]/g, '').replace(/\\\\/g, BACKSLASH);
+  const parsed = ICAL.parse(source) as unknown;
   // One card parses to a jCard; several to a list of them.
   const list = (Array.isArray(parsed) && parsed[0] === 'vcard' ? [parsed] : (parsed as unknown[])) as unknown[];
   return list.map((jcard) => {

@@ -24,32 +24,74 @@ export interface BuyerIdentity {
  * buyer id. Most matching identities first, then most recently updated.
  */
 export async function findBuyersByIdentity(identity: BuyerIdentity, db: BuyerbookDB = getDb()): Promise<Buyer[]> {
-  const emails = uniqStrings(identity.emails.map((e) => e.trim().toLowerCase()));
-  const numbers = uniqStrings([...identity.phones, identity.whatsapp]);
-  const keys = uniqStrings(identity.platformIds.map((p) => platformKey(p.platform, p.id)));
-  const wechat = identity.wechat?.trim();
-  const linkedin = identity.linkedin?.trim();
-  const hits = new Map<string, { row: BuyerRow; n: number }>();
-  const collect = (rows: BuyerRow[]) => {
-    for (const row of rows) {
-      const h = hits.get(row.id);
-      if (h) h.n++;
-      else hits.set(row.id, { row, n: 1 });
-    }
-  };
-  const queries: Promise<BuyerRow[]>[] = [];
-  if (emails.length) queries.push(db.buyers.where('emails').anyOf(emails).distinct().toArray());
-  if (numbers.length) {
-    queries.push(db.buyers.where('phones').anyOf(numbers).distinct().toArray());
-    queries.push(db.buyers.where('whatsapp').anyOf(numbers).toArray());
-  }
-  if (wechat) queries.push(db.buyers.where('wechat').equalsIgnoreCase(wechat).toArray());
-  if (linkedin) queries.push(db.buyers.where('linkedin').equals(linkedin).toArray());
-  if (keys.length) queries.push(db.buyers.where('platformKeys').anyOf(keys).distinct().toArray());
-  for (const rows of await Promise.all(queries)) collect(rows);
-  return [...hits.values()]
-    .sort((a, b) => b.n - a.n || b.row.updatedAt - a.row.updatedAt)
-    .map((h) => fromBuyerRow(h.row));
+  return (await findBuyersByIdentities([identity], db))[0]!;
+}
+
+const IDENTITY_KINDS = ['emails', 'phones', 'whatsapp', 'wechat', 'linkedin', 'platformKeys'] as const;
+type IdentityKind = (typeof IDENTITY_KINDS)[number];
+/** Values per anyOf query: a sheet of 50,000 rows is a few hundred queries, not 50,000 times six. */
+const IDENTITY_QUERY_VALUES = 1000;
+
+/** The values of a stored buyer each kind's query looks up, as the query's values are written. */
+function identityValues(row: BuyerRow, kind: IdentityKind): string[] {
+  if (kind === 'whatsapp') return row.whatsapp ? [row.whatsapp] : [];
+  if (kind === 'wechat') return row.wechat ? [row.wechat.toLowerCase()] : [];
+  if (kind === 'linkedin') return row.linkedin ? [row.linkedin] : [];
+  return row[kind];
+}
+
+/**
+ * findBuyersByIdentity for many identities at once (a sheet import): each kind of identity is
+ * looked up for all of them together, then every identity gets its own ranked list, as if asked
+ * alone.
+ */
+export async function findBuyersByIdentities(identities: readonly BuyerIdentity[], db: BuyerbookDB = getDb()): Promise<Buyer[][]> {
+  const wanted = identities.map((identity): Record<IdentityKind, string[]> => {
+    const numbers = uniqStrings([...identity.phones, identity.whatsapp]);
+    const wechat = identity.wechat?.trim();
+    const linkedin = identity.linkedin?.trim();
+    return {
+      emails: uniqStrings(identity.emails.map((e) => e.trim().toLowerCase())),
+      phones: numbers,
+      whatsapp: numbers,
+      wechat: wechat ? [wechat.toLowerCase()] : [],
+      linkedin: linkedin ? [linkedin] : [],
+      platformKeys: uniqStrings(identity.platformIds.map((p) => platformKey(p.platform, p.id))),
+    };
+  });
+  const found = await Promise.all(
+    IDENTITY_KINDS.map(async (kind) => {
+      const values = [...new Set(wanted.flatMap((w) => w[kind]))];
+      const byValue = new Map<string, BuyerRow[]>();
+      for (let i = 0; i < values.length; i += IDENTITY_QUERY_VALUES) {
+        const part = values.slice(i, i + IDENTITY_QUERY_VALUES);
+        const where = db.buyers.where(kind);
+        const rows = kind === 'wechat' ? await where.anyOfIgnoreCase(part).toArray() : await where.anyOf(part).distinct().toArray();
+        for (const row of rows) {
+          for (const v of identityValues(row, kind)) {
+            const list = byValue.get(v);
+            if (!list) byValue.set(v, [row]);
+            else if (!list.includes(row)) list.push(row);
+          }
+        }
+      }
+      return byValue;
+    }),
+  );
+  return wanted.map((w) => {
+    // A buyer counts once per kind of identity it shares: most kinds shared first.
+    const hits = new Map<string, { row: BuyerRow; n: number }>();
+    IDENTITY_KINDS.forEach((kind, k) => {
+      const rows = new Map<string, BuyerRow>();
+      for (const v of w[kind]) for (const row of found[k]!.get(v) ?? []) rows.set(row.id, row);
+      for (const row of rows.values()) {
+        const h = hits.get(row.id);
+        if (h) h.n++;
+        else hits.set(row.id, { row, n: 1 });
+      }
+    });
+    return [...hits.values()].sort((a, b) => b.n - a.n || b.row.updatedAt - a.row.updatedAt).map((h) => fromBuyerRow(h.row));
+  });
 }
 
 /** How many buyers one name word may pull in as candidates (bounds the cost for common names). */

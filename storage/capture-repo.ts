@@ -13,7 +13,7 @@ import { getDb, type BuyerbookDB } from './db';
 import { refreshDerived, writeBook } from './derived-fields';
 import { newId } from './ids';
 import { mergeBuyers as mergeByPolicy } from './merge-policy';
-import { buyerSchema, inquirySchema, touchpointSchema, type Buyer, type Channel, type Inquiry, type Stage } from './schema';
+import { MAX_EPOCH_MS, buyerSchema, inquirySchema, touchpointSchema, type Buyer, type Channel, type Inquiry, type Stage } from './schema';
 import { getSettings } from './settings-repo';
 import { withStageChange } from './buyer-stage';
 import { NotFoundError, parseRow } from './validate';
@@ -60,7 +60,7 @@ const hasInquiry = (c: Capture): boolean => {
 function epochOf(iso: string | null): number | null {
   if (!iso) return null;
   const t = Date.parse(iso);
-  return Number.isFinite(t) && t >= 0 ? t : null;
+  return Number.isFinite(t) && t >= 0 && t <= MAX_EPOCH_MS ? t : null;
 }
 
 // Page values are hostile: a single value the schema refuses (an odd email) is left out instead

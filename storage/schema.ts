@@ -31,7 +31,13 @@ const id = z.string().min(1).max(64);
 /** How many stage changes a buyer keeps (the oldest go first past it). */
 export const STAGE_CHANGES_CAP = 200;
 const shortText = z.string().max(300);
-const epochMs = z.number().int().nonnegative();
+/**
+ * The last moment of year 9999. A later time is no real date, and one near JavaScript's last
+ * (year 275760) breaks every computation that adds to it (the next step's working hours throw a
+ * RangeError), so a row holding one could never be written or refreshed again.
+ */
+export const MAX_EPOCH_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const epochMs = z.number().int().nonnegative().max(MAX_EPOCH_MS);
 
 /**
  * An email address as stored: one @, no spaces, a dotted domain. Internationalised addresses

@@ -14,7 +14,7 @@
  * file without it was cut short.
  */
 import { z } from 'zod';
-import { buyerSchema, inquirySchema, stepStateSchema, touchpointSchema } from '../schema';
+import { buyerSchema, epochMs, inquirySchema, stepStateSchema, touchpointSchema } from '../schema';
 
 export const BACKUP_FORMAT = 'buyerbook-backup';
 /**
@@ -45,7 +45,7 @@ export const headerSchema = z
     format: z.literal(BACKUP_FORMAT),
     formatVersion: z.number().int(),
     schemaVersion: z.number().int().min(1),
-    createdAt: z.number().int().nonnegative(),
+    createdAt: epochMs,
     app: z.string().max(40).optional(),
   })
   .strict();

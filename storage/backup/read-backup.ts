@@ -70,6 +70,12 @@ function issuesText(issues: readonly { path: PropertyKey[]; message: string }[])
     .join('; ');
 }
 
+/** A first line that is our header in UTF-16, either byte order, after its byte-order mark. */
+function isUtf16Backup(bytes: Uint8Array): boolean {
+  const order = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  return !!order && new TextDecoder(order).decode(bytes.subarray(0, 80)).startsWith(`{"format":"${BACKUP_FORMAT}"`);
+}
+
 /** The state of one scan: what has been seen so far, to check each next line against. */
 class Checker {
   header: BackupHeader | null = null;
@@ -100,7 +106,10 @@ class Checker {
       throw new BackupError('foreign', '', 1);
     }
     if (!isObject(value) || value.format !== BACKUP_FORMAT) throw new BackupError('foreign', '', 1);
-    if (typeof value.formatVersion !== 'number' || !READABLE_FORMAT_VERSIONS.includes(value.formatVersion)) throw new BackupError('formatVersion', String(value.formatVersion), 1);
+    if (typeof value.formatVersion !== 'number' || !READABLE_FORMAT_VERSIONS.includes(value.formatVersion)) {
+      // Only a number is named: String() of a missing value reads "undefined", of a deeply nested list it overflows the stack.
+      throw new BackupError('formatVersion', typeof value.formatVersion === 'number' ? String(value.formatVersion) : '?', 1);
+    }
     if (typeof value.schemaVersion === 'number' && value.schemaVersion > LATEST_VERSION) {
       throw new BackupError('newerVersion', String(value.schemaVersion), 1);
     }
@@ -160,7 +169,8 @@ class Checker {
         throw new BackupError('orphan', `${where}: inquiry ${row.inquiryId}`, line);
       }
     } else {
-      const shape = SETTINGS_SHAPE[row.key as string];
+      // Own keys only: a row named "constructor" or "toString" would otherwise find Object's own.
+      const shape = Object.hasOwn(SETTINGS_SHAPE, row.key as string) ? SETTINGS_SHAPE[row.key as string] : undefined;
       const r = shape?.safeParse(row.value);
       if (r && !r.success) throw new BackupError('badRow', `${where}: ${row.key}: ${r.error?.issues[0]?.message ?? ''}`, line);
     }
@@ -227,11 +237,14 @@ export async function scanBackup(file: Blob, opts: ScanOptions = {}): Promise<Ba
       if (bytes.length === 0 && !terminated) return;
       throw new BackupError('trailingData', '', lineNo);
     }
+    // A backup opened and saved again as UTF-16 (Notepad's "Unicode") is ours in another encoding.
+    if (lineNo === 1 && isUtf16Backup(bytes)) throw new BackupError('notText', '', 1);
     let text: string;
     try {
       text = decoder.decode(bytes);
     } catch {
-      throw new BackupError(lineNo === 1 ? 'foreign' : 'notText', '', lineNo);
+      // The last line of a file cut inside a multi-byte character is cut short, not mis-encoded.
+      throw new BackupError(!terminated ? 'truncated' : lineNo === 1 ? 'foreign' : 'notText', '', lineNo);
     }
     if (lineNo === 1) {
       // A file cut inside its first line is still recognisably ours or not.

@@ -23,7 +23,7 @@ class Header {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const col = (i: number) => String.fromCharCode(65 + i);
 
-function zip(files: Record<string, string>): Uint8Array {
+export function zipFiles(files: Record<string, string>): Uint8Array {
   const enc = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -61,7 +61,11 @@ function zip(files: Record<string, string>): Uint8Array {
   end.u16(10, centrals.length);
   end.u32(12, cdSize);
   end.u32(16, offset);
-  const parts = [...locals, ...centrals, end.bytes];
+  return concatBytes(...locals, ...centrals, end.bytes);
+}
+
+/** The bytes of all parts, one after another. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -87,7 +91,7 @@ export function xlsx(rows: (string | number | null)[][]): Uint8Array {
       return `<row r="${ri + 1}">${cells}</row>`;
     })
     .join('');
-  return zip({
+  return zipFiles({
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,

@@ -102,3 +102,11 @@ test('a capture without inquiry content saves only the buyer', async () => {
   expect(r).toMatchObject({ inquiry: null, inquiryCreated: false, buyerCreated: true });
   expect(await db.touchpoints.count()).toBe(0);
 });
+
+test('a page time past year 9999 (hostile or misread) is left out, not a refused save', async () => {
+  const db = freshDb();
+  const c = capture('gmail', { emails: ['far@future.example'] }, { subject: 'Hi', receivedAt: '+100000-01-01T00:00:00Z' });
+  const saved = await saveCapture(c, { now: 5_000 }, db);
+  expect(saved.inquiry?.receivedAt).toBeNull();
+  expect((await listTimeline(saved.buyer.id, {}, db))[0]?.at).toBe(5_000);
+});

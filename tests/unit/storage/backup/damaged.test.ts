@@ -130,6 +130,20 @@ const CASES: [string, BackupProblem, () => Promise<Blob>][] = [
   ['a wrong checksum', 'checksum', () => file(GOOD, HEADER, (t) => ({ ...t, sha256: '0'.repeat(64) }))],
   ['Windows line ends', 'checksum', async () => text(valid.replace(/\n/g, '\r\n'))],
   ['a byte-order mark added', 'checksum', async () => text('\uFEFF' + valid)],
+  // Found by generated-damage.test.ts: each was a crash or the wrong problem before.
+  ['cut inside a multi-byte character', 'truncated', async () => {
+    const bytes = new TextEncoder().encode(valid);
+    return text(bytes.slice(0, new TextEncoder().encode(valid.slice(0, valid.indexOf('王伟'))).length + 1));
+  }],
+  ['saved again as UTF-16 (Notepad’s “Unicode”)', 'notText', async () => {
+    // Little-endian code units, as Windows writes them.
+    const units = ('\uFEFF' + valid).split('').map((c) => c.charCodeAt(0));
+    return text(new Uint8Array(units.flatMap((u) => [u & 0xff, u >> 8])));
+  }],
+  ['a touchpoint in year 275760', 'badRow', () => file(withTouchpoint({ at: 8.64e15 }))],
+  ['a creation date past any calendar', 'badHeader', () => file(GOOD, { ...HEADER, createdAt: 8.64e15 + 1 })],
+  ['a format version that is a list nested 100,000 deep', 'formatVersion', async () =>
+    text(valid.replace('"formatVersion":1', `"formatVersion":${'['.repeat(100_000)}1${']'.repeat(100_000)}`))],
   ['invalid UTF-8 in a chunk', 'notText', async () => {
     const [head, ...rest] = validLines();
     const enc = new TextEncoder();
