@@ -60,7 +60,7 @@ export interface ScanOptions {
   maxLineBytes?: number;
 }
 
-const SETTINGS_SHAPE = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }>;
+const SETTINGS_SHAPE = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { message: string }[] } } }>;
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function issuesText(issues: readonly { path: PropertyKey[]; message: string }[]): string {
@@ -144,15 +144,15 @@ class Checker {
         throw new BackupError(key === this.lastKey ? 'duplicateId' : 'idOrder', `${where}: ${key.slice(0, 64)}`, line);
       }
       this.lastKey = key;
-      this.checkRow(table, row, where, line);
-      rows.push(row);
+      rows.push(this.checkRow(table, row, where, line));
     });
     this.counts[table] += rows.length;
     this.chunks++;
     return { table, rows };
   }
 
-  private checkRow(table: BackupTable, row: Record<string, unknown>, where: string, line: number): void {
+  /** The row as it is to be written (a setting's value as its schema read it), or throws. */
+  private checkRow(table: BackupTable, row: Record<string, unknown>, where: string, line: number): Record<string, unknown> {
     if (table === 'buyers') {
       this.buyerIds.add(row.id as string);
     } else if (table === 'inquiries') {
@@ -173,7 +173,10 @@ class Checker {
       const shape = Object.hasOwn(SETTINGS_SHAPE, row.key as string) ? SETTINGS_SHAPE[row.key as string] : undefined;
       const r = shape?.safeParse(row.value);
       if (r && !r.success) throw new BackupError('badRow', `${where}: ${row.key}: ${r.error?.issues[0]?.message ?? ''}`, line);
+      // What is written is what was checked: fields no setting has (or had) are not carried into the book.
+      if (r) return { ...row, value: r.data };
     }
+    return row;
   }
 
   checkTrailer(value: Record<string, unknown>, line: number): void {

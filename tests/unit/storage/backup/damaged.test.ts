@@ -163,6 +163,13 @@ describe('damaged backups are refused and the book is unchanged', () => {
     expect(await db.buyers.count()).toBe(BUYERS.length);
   });
 
+  test('a setting is stored as its check read it: fields no setting has are not kept', async () => {
+    const db = freshDb();
+    const identity = { names: ['李明'], companies: [], emails: [], phones: [] };
+    await restoreBackup(await file(withRows('settings', [{ key: 'ownIdentity', value: { ...identity, secret: 'x'.repeat(1000) } }])), 'replace', {}, db);
+    expect((await db.settings.get('ownIdentity'))?.value).toEqual(identity);
+  });
+
   test('a format 2 file with step states restores them (the base file is format 1, without)', async () => {
     const db = freshDb();
     await restoreBackup(await file([...GOOD, { table: 'stepStates', rows: STEP_STATES }], { ...HEADER, formatVersion: 2 }), 'replace', {}, db);
