@@ -3,9 +3,9 @@
  * changeable per column, a preview of what each row becomes (new, merged into a buyer of the
  * book, or skipped and why), then the import in one step.
  */
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { IMPORT_FIELDS, guessMapping, type ImportField } from '../lib/column-mapping';
-import { t, type MessageKey } from '../lib/i18n';
+import { t, uiLocale, type MessageKey } from '../lib/i18n';
 import { sheetErrorMessage } from './import-messages';
 import { applyImport, planImport, readSheet, type ImportPlan, type SheetTable, type SkipReason } from '../storage/sheet-import';
 
@@ -40,15 +40,20 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
   const [table, setTable] = useState<SheetTable | null>(null);
   const [mapping, setMapping] = useState<(ImportField | null)[]>([]);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
-  const [busy, setBusy] = useState(false);
+  // What the section is doing, said under the preview: a sheet of tens of thousands of rows takes seconds to check.
+  const [busy, setBusy] = useState<'checking' | 'importing' | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // The latest preview asked for: one made for an earlier mapping or file that ends later is dropped.
+  const latest = useRef(0);
 
   const replan = async (tbl: SheetTable, map: (ImportField | null)[]) => {
-    setBusy(true);
+    const asked = ++latest.current;
+    setBusy('checking');
     try {
-      setPlan(await planImport(tbl, map));
+      const next = await planImport(tbl, map);
+      if (asked === latest.current) setPlan(next);
     } finally {
-      setBusy(false);
+      if (asked === latest.current) setBusy(null);
     }
   };
 
@@ -79,7 +84,7 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
 
   const run = async () => {
     if (!plan) return;
-    setBusy(true);
+    setBusy('importing');
     try {
       const r = await applyImport(plan);
       setMessage({ ok: true, text: t('importDone', r.created, r.merged, plan.counts.skip) });
@@ -89,7 +94,7 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
     } catch (err) {
       setMessage({ ok: false, text: t('importFailed', err instanceof Error ? err.message : String(err)) });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -100,7 +105,7 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
       <p className="muted">{t('importHelp')}</p>
       <div className="field">
         <label htmlFor="import-file">{t('importChoose')}</label>
-        <input id="import-file" type="file" accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv" onChange={choose} disabled={busy} data-testid="import-file" />
+        <input id="import-file" type="file" accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv" onChange={choose} disabled={busy !== null} data-testid="import-file" />
       </div>
       {table ? (
         <table className="import-mapping" data-testid="import-mapping">
@@ -148,16 +153,29 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
             </ul>
           ) : null}
           <div className="actions">
-            <button type="button" className="primary" onClick={run} disabled={busy || plan.counts.new + plan.counts.merge === 0} data-testid="import-run">
+            <button type="button" className="primary" onClick={run} disabled={busy !== null || plan.counts.new + plan.counts.merge === 0} data-testid="import-run">
               {t('importRun')}
             </button>
-            <button type="button" onClick={() => { setPlan(null); setTable(null); }}>
+            <button
+              type="button"
+              onClick={() => {
+                latest.current++;
+                setBusy(null);
+                setPlan(null);
+                setTable(null);
+              }}
+            >
               {t('cancel')}
             </button>
           </div>
         </div>
       ) : null}
       <div role="status" aria-live="polite">
+        {busy && table ? (
+          <p className="muted" data-testid="import-busy">
+            {busy === 'checking' ? t('importChecking', table.rows.length.toLocaleString(uiLocale())) : t('importWorking')}
+          </p>
+        ) : null}
         {message ? <p className={`notice ${message.ok ? 'ok' : 'bad'}`} data-testid="import-message">{message.text}</p> : null}
       </div>
     </section>
