@@ -621,7 +621,7 @@ function tripNote(runs: import('./api').RoundTrip[], what: 'backup' | 'restore')
   const heap = m(runs.map((r) => r.peakHeapMB));
   if (heap != null) parts.push(`peak heap +${round(heap)} MB`);
   const phases = runs[0]?.peakHeapByPhaseMB;
-  if (phases && Object.keys(phases).length) parts.push('by phase ' + Object.entries(phases).map(([p, mb]) => `${p} +${round(mb)} MB`).join(', '));
+  if (phases && Object.keys(phases).length) parts.push('by phase (first run) ' + Object.entries(phases).map(([p, mb]) => `${p} +${round(mb)} MB`).join(', '));
   if (what === 'backup') {
     const bytes = m(runs.map((r) => r.bytes));
     if (bytes != null) parts.push(`file ${round(bytes / 2 ** 20)} MB`);
