@@ -71,7 +71,8 @@ export interface BenchApi {
   timelineFirstPage(buyerId: string, limit: number): Promise<Timed>;
   todayView(): Promise<Timed | null>;
   /** `bareFirst` alternates across runs, so neither side profits from the other's warm caches. */
-  backupRoundTrip(o?: { bareFirst?: boolean }): Promise<{ backup: RoundTrip; restore: RoundTrip } | null>;
+  /** `restore: false` measures the backup alone (restore then null). */
+  backupRoundTrip(o?: { bareFirst?: boolean; restore?: boolean }): Promise<{ backup: RoundTrip; restore: RoundTrip | null } | null>;
   /** Send the content script of the tab at `url` the panel's "read now" and wait for its answer. */
   captureRead(url: string): Promise<boolean>;
 }

@@ -238,7 +238,7 @@ const api: BenchApi = {
    * database vs bare bulkPut of the same stored rows (one transaction, as the restore) into
    * another. The restore figure includes its check of the whole file before writing.
    */
-  async backupRoundTrip({ bareFirst = false } = {}) {
+  async backupRoundTrip({ bareFirst = false, restore = true } = {}) {
     const db = getDb();
     await db.open();
     const timed = async <T>(fn: () => Promise<T>) => {
@@ -270,6 +270,11 @@ const api: BenchApi = {
       for (const t of RESTORED_TABLES) stored[t] = await db.table(t).toArray();
     };
     const rows = Object.values(product.value.counts).reduce((a, b) => a + b, 0);
+    const backup = { productMs: pb.ms, bareMs: bb.ms, rows, peakHeapMB: product.peakHeapMB, bytes: product.value.blob.size };
+    if (!restore) {
+      status('ready');
+      return { backup, restore: null };
+    }
 
     status('restore...');
     const target = await scratch('buyerbook-restore');
@@ -312,7 +317,7 @@ const api: BenchApi = {
     await bare.delete();
     status('ready');
     return {
-      backup: { productMs: pb.ms, bareMs: bb.ms, rows, peakHeapMB: product.peakHeapMB, bytes: product.value.blob.size },
+      backup,
       restore: { productMs: pr.ms, bareMs: br.ms, rows, peakHeapMB: pr.value.peakHeapMB, peakHeapByPhaseMB: pr.value.byPhase, verifyMs: pr.value.value, bareByTable },
     };
   },
