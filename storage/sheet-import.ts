@@ -282,7 +282,12 @@ async function sameNameAndCompany(buyers: readonly Buyer[], db: BuyerbookDB): Pr
     const part = keys.slice(i, i + NAME_QUERY_VALUES);
     const wanted = new Set(part);
     for (const row of await db.buyers.where('matchKeys').anyOf(part).distinct().toArray()) {
-      for (const k of row.matchKeys) if (wanted.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), row]);
+      for (const k of row.matchKeys) {
+        if (!wanted.has(k)) continue;
+        const list = byKey.get(k);
+        if (list) list.push(row);
+        else byKey.set(k, [row]);
+      }
     }
   }
   return want.map((w) => {
